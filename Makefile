@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   - creates .venv, installs the pinned dependencies, generates the demo data, builds everything
+#   make test   - runs the test suite (installs first if needed)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint docs bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kommunanalys demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/sqlfluff lint models tests macros analyses
+
+docs: $(STAMP)
+	$(BIN)/kommunanalys docs
+
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf build target logs

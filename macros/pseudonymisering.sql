@@ -1,0 +1,45 @@
+{#- Pseudonymisation: personnummer -> person_id with a keyed hash.
+
+    The key never appears in SQL, compiled files or logs: the dbt-duckdb plugin kommunanalys.dbt_plugin reads it
+    from the environment variable DBT_ENV_SECRET_KOMMUNANALYS_KEY (dbt scrubs DBT_ENV_SECRET_* values from its
+    logs) and sets it as a connection variable that the SQL reads with getvariable(). Without a key the plugin sets
+    the documented demo key, and assert_pseudonym_key() refuses to build unless the raw folder is the synthetic
+    demo (it holds the marker file the generator writes).
+
+    person_id = the first 16 hex digits of sha256(key || '|' || normalised personnummer), with the digits 0-9
+    written as the letters g-p, so that a person_id never contains a run of digits that looks like a
+    personnummer (64 bits; collisions are negligible at national scale). -#}
+
+{% macro pseudonym(pnr_normalized) -%}
+    {{ return(adapter.dispatch('pseudonym', 'kommunanalys')(pnr_normalized)) }}
+{%- endmacro %}
+
+{% macro duckdb__pseudonym(pnr_normalized) -%}
+    translate(substr(sha256(getvariable('kommunanalys_pseudonym_key') || '|' || {{ pnr_normalized }}), 1, 16),
+        '0123456789', 'ghijklmnop')
+{%- endmacro %}
+
+{% macro synthetic_marker_file() -%}
+    {{ return(kommunanalys.raw_root() ~ '/_syntetiska_data.json') }}
+{%- endmacro %}
+
+{% macro assert_pseudonym_key() %}
+    {% if execute and target.type == 'duckdb' %}
+        {% set is_demo = run_query("select getvariable('kommunanalys_key_is_demo')").columns[0].values()[0] %}
+        {% if is_demo is none %}
+            {{ exceptions.raise_compiler_error(
+                "The pseudonymisation plugin is not loaded: profiles.yml must list the plugin kommunanalys.dbt_plugin "
+                ~ "and the kommunanalys package must be installed (pip install -e .).") }}
+        {% endif %}
+        {% if is_demo %}
+            {% set n = run_query("select count(*) from glob('" ~ synthetic_marker_file() ~ "')").columns[0].values()[0] %}
+            {% if n == 0 %}
+                {{ exceptions.raise_compiler_error(
+                    "No pseudonymisation key. The raw folder '" ~ kommunanalys.raw_root() ~ "' is not the synthetic demo "
+                    ~ "(it has no _syntetiska_data.json), so the documented demo key may not be used. Set the "
+                    ~ "environment variable DBT_ENV_SECRET_KOMMUNANALYS_KEY to your organisation's secret key "
+                    ~ "and run again.") }}
+            {% endif %}
+        {% endif %}
+    {% endif %}
+{% endmacro %}

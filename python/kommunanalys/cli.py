@@ -1,0 +1,102 @@
+"""The runner's command line: `kommunanalys --help`.
+
+Thin by design: generating synthetic data, scoring surveys, running dbt, exporting and reporting. The business
+logic lives in the dbt project's SQL.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .dbt import console, dbt_env, run_dbt
+from .paths import PROJECT_ROOT, db_path, derived_root, raw_root
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+
+RawOpt = Annotated[Optional[Path], typer.Option("--raw", help="raw data folder (default: $KOMMUNANALYS_RAW_ROOT or data/raw)")]
+DerivedOpt = Annotated[Optional[Path], typer.Option("--derived", help="derived data folder (default: data/derived)")]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: $KOMMUNANALYS_DB or build/kommunanalys.duckdb)")]
+
+
+@app.command()
+def generate(
+    out: RawOpt = None,
+    kommuner: Annotated[int, typer.Option(help="number of municipalities")] = 3,
+    ar: Annotated[list[int], typer.Option(help="year(s) to generate; repeat the option for several")] = [2023, 2024],
+    scale: Annotated[str, typer.Option(help="'demo' (small), 'national' (national-year volumes) or a factor such as 0.1")] = "demo",
+    seed: Annotated[int, typer.Option(help="random seed; the same seed gives the same files")] = 42,
+) -> None:
+    """Write synthetic files for every source of the input contract (deterministic from the seed)."""
+    from .generator import generate as _generate
+
+    target = Path(out or raw_root())
+    stats = _generate(out=target, kommuner=kommuner, years=list(ar), scale=scale, seed=seed)
+    for name, rows in sorted(stats.items()):
+        console.print(f"  {name}: {rows:,} rows")
+    console.print(f"[green]synthetic data written to {target}")
+
+
+@app.command("score-survey")
+def score_survey(raw: RawOpt = None, derived: DerivedOpt = None) -> None:
+    """Validate and score the SIP participation survey files; write the scored files dbt reads."""
+    from .enkat import score_surveys
+
+    written = score_surveys(raw_root=Path(raw or raw_root()), derived_root=Path(derived or derived_root()))
+    for path in written:
+        console.print(f"  wrote {path}")
+
+
+@app.command()
+def build(
+    raw: RawOpt = None,
+    derived: DerivedOpt = None,
+    db: DbOpt = None,
+    select: Annotated[Optional[str], typer.Option(help="dbt selection, e.g. 'tag:kpb'")] = None,
+) -> None:
+    """Score surveys, then `dbt build` (seeds, models, tests) with a progress display."""
+    raw_dir, derived_dir = Path(raw or raw_root()), Path(derived or derived_root())
+    score_survey(raw=raw_dir, derived=derived_dir)
+    dbt_env(raw_dir, derived_dir, db)
+    args = ["build"] + (["--select", select] if select else [])
+    run_dbt(args)
+    console.print(f"[green]built {Path(db or db_path())}")
+
+
+@app.command()
+def docs(db: DbOpt = None) -> None:
+    """Generate the dbt docs site (lineage, descriptions) into target/."""
+    dbt_env(db=db)
+    run_dbt(["docs", "generate"], progress=False)
+    console.print(f"[green]docs in {PROJECT_ROOT / 'target' / 'index.html'} (serve with: dbt docs serve --profiles-dir .)")
+
+
+@app.command()
+def demo(
+    kommuner: Annotated[int, typer.Option(help="number of municipalities")] = 3,
+    seed: Annotated[int, typer.Option(help="random seed")] = 42,
+) -> None:
+    """The whole demo end to end: fresh synthetic data, scoring, dbt build, export and report."""
+    raw_dir, derived_dir = raw_root(), derived_root()
+    for folder in (raw_dir, derived_dir):
+        if folder.exists():
+            shutil.rmtree(folder)
+    generate(out=raw_dir, kommuner=kommuner, ar=[2023, 2024], scale="demo", seed=seed)
+    build(raw=raw_dir, derived=derived_dir, db=None, select=None)
+    try:
+        from . import export as _export, report as _report
+    except ImportError:  # pragma: no cover - export/report not installed in this checkout
+        return
+    _export.export_marts(db_path(), PROJECT_ROOT / "build" / "export")
+    _report.write_report(db_path(), PROJECT_ROOT / "build" / "report")
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

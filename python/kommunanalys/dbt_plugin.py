@@ -1,0 +1,34 @@
+"""dbt-duckdb plugin: hands the pseudonymisation key to DuckDB without writing it anywhere.
+
+dbt-duckdb calls ``configure_connection`` on every connection it opens. The key is read from the environment
+variable ``DBT_ENV_SECRET_KOMMUNANALYS_KEY`` (dbt scrubs ``DBT_ENV_SECRET_*`` values from its logs) and set as the
+DuckDB variable ``kommunanalys_pseudonym_key`` with a bound parameter, so it never appears in SQL text, compiled
+files, the manifest or logs. Without a key the documented demo key is set and ``kommunanalys_key_is_demo`` is true;
+the ``assert_pseudonym_key`` macro then refuses to build anything but the synthetic demo data.
+"""
+
+from __future__ import annotations
+
+import os
+
+from dbt.adapters.duckdb.plugins import BasePlugin
+
+KEY_ENV = "DBT_ENV_SECRET_KOMMUNANALYS_KEY"
+# Public by design: used only for the synthetic demo data, and documented in the README.
+DEMO_KEY = "kommunanalys-demo-endast-syntetiska-data"
+
+
+def _set_key(con) -> None:
+    key = os.environ.get(KEY_ENV, "")
+    con.execute("set variable kommunanalys_pseudonym_key = ?", [key or DEMO_KEY])
+    con.execute("set variable kommunanalys_key_is_demo = ?", [not key])
+
+
+class Plugin(BasePlugin):
+    """DuckDB variables live per connection, and dbt-duckdb runs SQL on cursors: set the key on both."""
+
+    def configure_connection(self, conn) -> None:
+        _set_key(conn)
+
+    def configure_cursor(self, cursor) -> None:
+        _set_key(cursor)

@@ -1,0 +1,20 @@
+"""Where things are: the project root, the database, the raw and derived data folders (all overridable)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("KOMMUNANALYS_DB", PROJECT_ROOT / "build" / "kommunanalys.duckdb"))
+
+
+def raw_root() -> Path:
+    return Path(os.environ.get("KOMMUNANALYS_RAW_ROOT", PROJECT_ROOT / "data" / "raw"))
+
+
+def derived_root() -> Path:
+    return Path(os.environ.get("KOMMUNANALYS_DERIVED_ROOT", PROJECT_ROOT / "data" / "derived"))

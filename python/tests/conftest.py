@@ -1,0 +1,75 @@
+"""The project is built ONCE per test session, in-process (dbtRunner), on freshly generated demo data plus the
+hand-written fixture files in fixtures/raw/ (copied over the generated folder, so they are read together with it).
+
+Tests get a `built` object with the folders and a DuckDB connection to the built database. A test that needs a
+different configuration (a changed seed, a different key) builds a copy in its own temporary folder instead of
+touching this one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kommunanalys.dbt import dbt_env, run_dbt
+from kommunanalys.paths import PROJECT_ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_SEED = 7
+TEST_KOMMUNER = 2
+TEST_YEARS = [2023, 2024]
+
+
+@dataclass
+class Built:
+    raw: Path
+    derived: Path
+    db: Path
+    target: Path
+    logs: Path
+    con: duckdb.DuckDBPyConnection
+
+    def rows(self, sql: str, params: list | None = None) -> list[tuple]:
+        return self.con.execute(sql, params or []).fetchall()
+
+    def scalar(self, sql: str, params: list | None = None):
+        return self.con.execute(sql, params or []).fetchone()[0]
+
+    def df(self, sql: str):
+        return self.con.execute(sql).df()
+
+
+def build_project(base: Path, extra_raw: Path | None = FIXTURES / "raw", env: dict[str, str] | None = None) -> Built:
+    """Generate demo data into base/raw, add fixture files, score surveys, dbt build into base/test.duckdb."""
+    from kommunanalys.enkat import score_surveys
+    from kommunanalys.generator import generate
+
+    raw, derived, db = base / "raw", base / "derived", base / "test.duckdb"
+    target, logs = base / "target", base / "logs"
+    generate(out=raw, kommuner=TEST_KOMMUNER, years=TEST_YEARS, scale="demo", seed=TEST_SEED)
+    if extra_raw is not None and extra_raw.exists():
+        shutil.copytree(extra_raw, raw, dirs_exist_ok=True)
+    score_surveys(raw_root=raw, derived_root=derived)
+    dbt_env(raw, derived, db)
+    os.environ["DBT_TARGET_PATH"] = str(target)
+    os.environ["DBT_LOG_PATH"] = str(logs)
+    for key, value in (env or {}).items():
+        os.environ[key] = value
+    run_dbt(["build"], progress=False)
+    # dbt may still hold the file in this process: open it without read_only (see README, "Tests").
+    return Built(raw, derived, db, target, logs, duckdb.connect(str(db)))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Built:
+    return build_project(tmp_path_factory.mktemp("projekt"))
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return PROJECT_ROOT
