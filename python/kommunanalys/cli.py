@@ -6,6 +6,7 @@ logic lives in the dbt project's SQL.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Annotated, Optional
@@ -68,10 +69,38 @@ def build(
 
 @app.command()
 def docs(db: DbOpt = None) -> None:
-    """Generate the dbt docs site (lineage, descriptions) into target/."""
+    """Generate the dbt docs site (lineage, descriptions): target/ and a single-file build/docs/index.html."""
     dbt_env(db=db)
-    run_dbt(["docs", "generate"], progress=False)
-    console.print(f"[green]docs in {PROJECT_ROOT / 'target' / 'index.html'} (serve with: dbt docs serve --profiles-dir .)")
+    run_dbt(["docs", "generate", "--static"], progress=False)
+    target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
+    site = PROJECT_ROOT / "build" / "docs"
+    site.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(target / "static_index.html", site / "index.html")
+    console.print(f"[green]docs site: {site / 'index.html'} (or: dbt docs serve --profiles-dir .)")
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    out: Annotated[Path, typer.Option(help="folder for the exported files")] = PROJECT_ROOT / "build" / "export",
+) -> None:
+    """Export the public marts (kpb, indikatorer) to Parquet and CSV."""
+    from .export import export_marts
+
+    files = export_marts(Path(db or db_path()), out)
+    console.print(f"[green]{len(files)} files written to {out}")
+
+
+@app.command()
+def report(
+    db: DbOpt = None,
+    out: Annotated[Path, typer.Option(help="folder for the report")] = PROJECT_ROOT / "build" / "report",
+) -> None:
+    """Render the HTML report over the marts."""
+    from .report import write_report
+
+    path = write_report(Path(db or db_path()), out)
+    console.print(f"[green]report: {path}")
 
 
 @app.command()
@@ -86,12 +115,9 @@ def demo(
             shutil.rmtree(folder)
     generate(out=raw_dir, kommuner=kommuner, ar=[2023, 2024], scale="demo", seed=seed)
     build(raw=raw_dir, derived=derived_dir, db=None, select=None)
-    try:
-        from . import export as _export, report as _report
-    except ImportError:  # pragma: no cover - export/report not installed in this checkout
-        return
-    _export.export_marts(db_path(), PROJECT_ROOT / "build" / "export")
-    _report.write_report(db_path(), PROJECT_ROOT / "build" / "report")
+    export(db=None, out=PROJECT_ROOT / "build" / "export")
+    report(db=None, out=PROJECT_ROOT / "build" / "report")
+    docs(db=None)
 
 
 def main() -> None:  # pragma: no cover

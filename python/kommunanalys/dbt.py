@@ -41,14 +41,14 @@ def run_dbt(args: Sequence[str], progress: bool = True):
 
         def on_event(event) -> None:
             name = event.info.name
-            if name == "ConcurrencyLine":
-                bar.update(task, total=event.data.num_threads and None)
-            elif name in {"NodeStart"}:
+            if name == "ConcurrencyLine":  # carries the number of nodes the command will run
+                bar.update(task, total=event.data.node_count)
+            elif name == "NodeStart":
                 bar.update(task, description=event.data.node_info.node_name)
-            elif name in {"NodeFinished"}:
+            elif name == "NodeFinished":
                 bar.advance(task)
-            elif name == "FoundStats":
-                pass
+            elif name in {"LogTestResult", "LogModelResult", "LogSeedResult"} and event.info.level in {"warn", "error"}:
+                console.print(f"[yellow]{event.info.msg}")
 
         callbacks.append(on_event)
     runner = dbtRunner(callbacks=callbacks)
