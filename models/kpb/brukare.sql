@@ -1,0 +1,104 @@
+-- KPB step 5, per person: one row per brukare (a person with a volume of a mapped insats) and year, with the
+-- person's total cost and the cuts of the KPB analyses (age band, sex, housing form, area, cost interval).
+--   alder              age on 31 December of ar (ar − birth year)
+--   boendeform         sarskilt_boende when any insats of the person is_sarskilt_boende, else ordinart_boende
+--   verksamhetsomrade  lss when any insats lies in an area of var kpb_lss_omraden; else aldreomsorg when alder >=
+--                      var kpb_aldersgrans_aldreomsorg (65); else funktionsnedsattning   [I]
+--   is_ytterfall       total_kostnad >= var kpb_ytterfall_grans (1 000 000 kr)             [U]
+{%- set lss_lista = "'" ~ (kpb_var('kpb_lss_omraden') | join("', '")) ~ "'" %}
+with
+
+volymer as (
+    select * from {{ ref('int_kpb_volymer_oversatta') }}
+),
+
+brukarkostnad as (
+    select * from {{ ref('brukarkostnad') }}
+),
+
+standardinsatser as (
+    select * from {{ ref('kpb_standardinsatser') }}
+),
+
+aldersgrupper as (
+    select * from {{ ref('kpb_aldersgrupper') }}
+),
+
+kostnadsintervall as (
+    select * from {{ ref('kpb_kostnadsintervall') }}
+),
+
+personer as (
+    select
+        volymer.kommun_kod,
+        volymer.ar,
+        volymer.person_id,
+        min(volymer.kon) as kon,
+        min(volymer.fodelsedatum) as fodelsedatum,
+        max(case when standardinsatser.is_sarskilt_boende then 1 else 0 end) as har_sarskilt_boende,
+        max(case when standardinsatser.omrade in ({{ lss_lista }}) then 1 else 0 end) as har_lss_insats
+    from volymer
+    inner join standardinsatser
+        on volymer.insats_kod = standardinsatser.insats_kod
+    where standardinsatser.is_brukarrelaterad
+    group by volymer.kommun_kod, volymer.ar, volymer.person_id
+),
+
+kostnad as (
+    select
+        kommun_kod,
+        ar,
+        person_id,
+        sum(kostnad) as total_kostnad,
+        count(*) as antal_insatser
+    from brukarkostnad
+    group by kommun_kod, ar, person_id
+),
+
+med_alder as (
+    select
+        personer.kommun_kod,
+        personer.ar,
+        personer.person_id,
+        personer.kon,
+        cast(personer.ar - extract(year from personer.fodelsedatum) as integer) as alder,
+        personer.har_sarskilt_boende,
+        personer.har_lss_insats,
+        cast(coalesce(kostnad.total_kostnad, 0) as decimal(18, 2)) as total_kostnad,
+        coalesce(kostnad.antal_insatser, 0) as antal_insatser
+    from personer
+    left join kostnad
+        on
+            personer.kommun_kod = kostnad.kommun_kod
+            and personer.ar = kostnad.ar
+            and personer.person_id = kostnad.person_id
+),
+
+final as (
+    select
+        med_alder.kommun_kod,
+        cast(med_alder.ar as integer) as ar,
+        med_alder.person_id,
+        med_alder.kon,
+        med_alder.alder,
+        aldersgrupper.aldersgrupp,
+        case when med_alder.har_sarskilt_boende = 1 then 'sarskilt_boende' else 'ordinart_boende' end as boendeform,
+        case
+            when med_alder.har_lss_insats = 1 then 'lss'
+            when med_alder.alder >= {{ kpb_var('kpb_aldersgrans_aldreomsorg') }} then 'aldreomsorg'
+            else 'funktionsnedsattning'
+        end as verksamhetsomrade,
+        med_alder.total_kostnad,
+        kostnadsintervall.kostnadsintervall,
+        cast(med_alder.antal_insatser as bigint) as antal_insatser,
+        coalesce(med_alder.total_kostnad >= {{ kpb_var('kpb_ytterfall_grans') }}, false) as is_ytterfall
+    from med_alder
+    left join aldersgrupper
+        on med_alder.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till
+    left join kostnadsintervall
+        on
+            med_alder.total_kostnad >= kostnadsintervall.fran_belopp
+            and (kostnadsintervall.till_belopp is null or med_alder.total_kostnad < kostnadsintervall.till_belopp)
+)
+
+select * from final

@@ -1,0 +1,138 @@
+-- The receivers of every pool per municipality and year, with their key value (KPB step 3).
+-- kpb_poolmottagare names an insats, an area (every insats of the area) or another pool, with a regi filter; a
+-- municipality's own rows for a pool replace the '*' rows for that pool. A receiving insats is a cost object that
+-- exists in the municipality and year (int_kpb_kostnadsobjekt). The key:
+--   direkt_kostnad  receiver's net direct cost (öre)        volym  receiver's volume of the volume type used
+--   personaltimmar  staff hours (seed kpb_personaltimmar)    lika   1 per receiver
+-- and a receiving pool's key is its own booked cost (1 for lika). nyckel_heltal is the key as an integer
+-- (öre, or ten-thousandths of a volume or hour) for the exact allocation.
+with
+
+pooler as (
+    select * from {{ ref('int_kpb_poolkostnader') }}
+),
+
+mottagarregler as (
+    select * from {{ ref('kpb_poolmottagare') }}
+),
+
+objekt as (
+    select * from {{ ref('int_kpb_kostnadsobjekt') }}
+),
+
+kandidatregler as (
+    select
+        pooler.kommun_kod,
+        pooler.ar,
+        pooler.pool_id,
+        pooler.fordelningsnyckel,
+        mottagarregler.kommun_kod as regel_kommun_kod,
+        mottagarregler.mottagare_typ,
+        mottagarregler.mottagare,
+        mottagarregler.regi,
+        max(case when mottagarregler.kommun_kod <> '*' then 1 else 0 end) over (
+            partition by pooler.kommun_kod, pooler.ar, pooler.pool_id
+        ) as har_egna_regler
+    from pooler
+    inner join mottagarregler
+        on
+            pooler.pool_id = mottagarregler.pool_id
+            and (pooler.kommun_kod = mottagarregler.kommun_kod or mottagarregler.kommun_kod = '*')
+),
+
+gallande_regler as (
+    select * from kandidatregler
+    where regel_kommun_kod <> '*' or har_egna_regler = 0
+),
+
+insatsmottagare as (
+    select distinct
+        gallande_regler.kommun_kod,
+        gallande_regler.ar,
+        gallande_regler.pool_id,
+        gallande_regler.fordelningsnyckel,
+        objekt.insats_kod,
+        objekt.regi,
+        objekt.direkt_kostnad,
+        objekt.volym,
+        objekt.personaltimmar
+    from gallande_regler
+    inner join objekt
+        on
+            gallande_regler.kommun_kod = objekt.kommun_kod
+            and gallande_regler.ar = objekt.ar
+            and (
+                (gallande_regler.mottagare_typ = 'insats' and gallande_regler.mottagare = objekt.insats_kod)
+                or (gallande_regler.mottagare_typ = 'omrade' and gallande_regler.mottagare = objekt.omrade)
+            )
+            and (gallande_regler.regi = '*' or gallande_regler.regi = objekt.regi)
+),
+
+poolmottagare as (
+    select distinct
+        gallande_regler.kommun_kod,
+        gallande_regler.ar,
+        gallande_regler.pool_id,
+        gallande_regler.fordelningsnyckel,
+        mottagande_pool.pool_id as mottagare_pool_id,
+        mottagande_pool.bokford_kostnad
+    from gallande_regler
+    inner join pooler as mottagande_pool
+        on
+            gallande_regler.kommun_kod = mottagande_pool.kommun_kod
+            and gallande_regler.ar = mottagande_pool.ar
+            and gallande_regler.mottagare = mottagande_pool.pool_id
+    where gallande_regler.mottagare_typ = 'pool'
+),
+
+insatsnycklar as (
+    select
+        kommun_kod,
+        ar,
+        pool_id,
+        fordelningsnyckel,
+        'insats:' || insats_kod || ':' || regi as mottagare_id,
+        'insats' as mottagare_typ,
+        insats_kod as mottagare_insats_kod,
+        regi as mottagare_regi,
+        null as mottagare_pool_id,
+        cast(
+            case fordelningsnyckel
+                when 'direkt_kostnad' then direkt_kostnad
+                when 'volym' then volym
+                when 'personaltimmar' then personaltimmar
+                when 'lika' then 1
+            end as decimal(18, 4)
+        ) as nyckel_varde,
+        case fordelningsnyckel
+            when 'direkt_kostnad' then {{ kpb_till_ore('direkt_kostnad') }}
+            when 'volym' then {{ kpb_till_tiotusendelar('volym') }}
+            when 'personaltimmar' then {{ kpb_till_tiotusendelar('personaltimmar') }}
+            when 'lika' then 1
+        end as nyckel_heltal
+    from insatsmottagare
+),
+
+poolnycklar as (
+    select
+        kommun_kod,
+        ar,
+        pool_id,
+        fordelningsnyckel,
+        'pool:' || mottagare_pool_id as mottagare_id,
+        'pool' as mottagare_typ,
+        null as mottagare_insats_kod,
+        null as mottagare_regi,
+        mottagare_pool_id,
+        cast(case when fordelningsnyckel = 'lika' then 1 else bokford_kostnad end as decimal(18, 4)) as nyckel_varde,
+        case when fordelningsnyckel = 'lika' then 1 else {{ kpb_till_ore('bokford_kostnad') }} end as nyckel_heltal
+    from poolmottagare
+),
+
+final as (
+    select * from insatsnycklar
+    union all
+    select * from poolnycklar
+)
+
+select * from final

@@ -1,0 +1,248 @@
+"""KPB (kostnad per brukare): the reconciliation, the plausibility of the demo unit costs, reproducibility, the
+output contract, and that a broken translation table or local-code list fails the build with the codes listed.
+
+Uses the session build (`built`, conftest.py). Tests that need a changed seed copy the project to a temporary folder
+and build the copy on the session's raw data with their own database and target folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kommunanalys.paths import PROJECT_ROOT
+
+SHARED_CHECK = PROJECT_ROOT.parent / "shared" / "tools" / "check_contract.py"
+
+# Published ranges of the demo's key unit costs (shared/domain.md §1.7), kr per unit of the insats's volume type.
+# Kept here, independent of seeds/kpb/kpb_rimlighetsintervall.csv, so that editing the seed cannot weaken the test.
+PUBLICERADE_INTERVALL = {
+    ("HT", "beviljad"): (Decimal("300"), Decimal("550")),  # hemtjänst, kr per beviljad timme
+    ("SABO", "utford"): (Decimal("1500"), Decimal("2200")),  # särskilt boende, kr per dygn
+    ("GRUPP", "utford"): (Decimal("1800"), Decimal("4500")),  # LSS gruppbostad, kr per dygn
+}
+
+# The public KPB marts of this test and their keys (shared/contract/marts.md).
+KPB_NYCKLAR = {
+    "insatskostnad": "kommun_kod, ar, insats_kod, regi",
+    "brukarkostnad": "kommun_kod, ar, person_id, insats_kod, regi",
+    "brukare": "kommun_kod, ar, person_id",
+    "avstamning": "kommun_kod, ar",
+    "brukarmix": "kommun_kod, ar, verksamhetsomrade, kostnadsintervall",
+    "produktivitet": "kommun_kod, ar, insats_kod, regi",
+    "konsumtion": "kommun_kod, ar, aldersgrupp",
+}
+KPB_MODELLER = [
+    "int_kpb_huvudbok_oversatt", "int_kpb_volymer_oversatta", "int_kpb_kostnadsobjekt", "int_kpb_poolkostnader",
+    "int_kpb_poolmottagare", "int_kpb_poolfordelning", *KPB_NYCKLAR,
+]
+
+
+# --- the session build --------------------------------------------------------------------------------------------
+
+def test_avstamning_identiteter_till_oret(built):
+    rows = built.rows(
+        "select kommun_kod, ar, huvudbok_belopp, exkluderat_belopp, omappat_belopp, direkt_kostnad, poolkostnad, "
+        "fordelad_kostnad, insats_total, brukar_total, ej_brukarrelaterad_kostnad, ej_fordelbar_kostnad, differens "
+        "from kpb.avstamning order by kommun_kod, ar")
+    assert len(rows) >= 4, "expected two municipalities x two years"
+    for (kommun, ar, huvudbok, exkl, omappat, direkt, pool, fordelad, insats_total, brukar_total, ej_brukar,
+         ej_fordelbar, differens) in rows:
+        assert all(isinstance(v, Decimal) for v in (huvudbok, direkt, insats_total, brukar_total)), "money as DECIMAL"
+        assert huvudbok == exkl + omappat + direkt + pool, (kommun, ar)
+        assert omappat == 0, (kommun, ar)
+        assert direkt + pool == insats_total, (kommun, ar)
+        assert pool == fordelad, (kommun, ar)
+        assert insats_total == brukar_total + ej_brukar + ej_fordelbar, (kommun, ar)
+        assert differens == 0, (kommun, ar)
+        assert brukar_total > 0 and direkt > 0 and pool > 0, (kommun, ar)
+
+
+def test_avstamning_stammer_mot_huvudbok_och_brukarkostnad(built):
+    """The reconciliation's totals are those of the staged ledger and of the per-person costs themselves."""
+    diff = built.rows(
+        "with hb as (select kommun_kod, ar, sum(belopp) as belopp from staging.stg_ekonomi__huvudbok group by all), "
+        "bk as (select kommun_kod, ar, sum(kostnad) as kostnad from kpb.brukarkostnad group by all) "
+        "select a.kommun_kod, a.ar from kpb.avstamning as a "
+        "left join hb on a.kommun_kod = hb.kommun_kod and a.ar = hb.ar "
+        "left join bk on a.kommun_kod = bk.kommun_kod and a.ar = bk.ar "
+        "where a.huvudbok_belopp <> hb.belopp or a.brukar_total <> bk.kostnad")
+    assert diff == []
+
+
+def test_demo_enhetskostnader_inom_publicerade_intervall(built):
+    rows = built.rows(
+        "select insats_kod, volymtyp, kommun_kod, ar, regi, enhetskostnad from kpb.insatskostnad "
+        "where insats_kod in ('HT', 'SABO', 'GRUPP') and enhetskostnad is not null")
+    seen = {r[0] for r in rows}
+    assert seen == {"HT", "SABO", "GRUPP"}, f"demo lacks unit costs for {({'HT', 'SABO', 'GRUPP'} - seen)}"
+    outside = []
+    for insats, volymtyp, kommun, ar, regi, enhetskostnad in rows:
+        lo, hi = PUBLICERADE_INTERVALL[(insats, volymtyp)]
+        if not lo <= enhetskostnad <= hi:
+            outside.append((insats, kommun, ar, regi, enhetskostnad))
+    assert outside == []
+
+
+def test_brukarkostnad_summerar_till_insatsen(built):
+    """Σ brukarkostnad = total_kostnad for every person-related insats with volume (largest remainder, no loss)."""
+    bad = built.rows(
+        "select i.kommun_kod, i.ar, i.insats_kod, i.regi from kpb.insatskostnad as i "
+        "left join (select kommun_kod, ar, insats_kod, regi, sum(kostnad) as kostnad from kpb.brukarkostnad "
+        "group by all) as b using (kommun_kod, ar, insats_kod, regi) "
+        "where i.kostnadsslag = 'brukare' and (b.kostnad is null or b.kostnad <> i.total_kostnad)")
+    assert bad == []
+
+
+def _hashes(built) -> dict[str, str]:
+    out = {}
+    for table, key in KPB_NYCKLAR.items():
+        rows = built.rows(f"select * from kpb.{table} order by {key}")
+        out[table] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return out
+
+
+def test_tva_byggen_ger_identiska_kpb_marts(built):
+    from kommunanalys.dbt import run_dbt
+
+    before = _hashes(built)
+    # the session build left the environment pointing at its database and folders (conftest.build_project)
+    run_dbt(["run", "--select", *KPB_MODELLER], progress=False)
+    after = _hashes(built)
+    assert before == after
+
+
+def test_check_contract_kpb(built, tmp_path):
+    if not SHARED_CHECK.exists():
+        pytest.skip(f"the shared contract check is not available ({SHARED_CHECK} is absent)")
+    # the check opens the database read-only in another process: give it a checkpointed copy, since this process
+    # holds the session database open
+    built.con.execute("checkpoint")
+    copy = tmp_path / "kontroll.duckdb"
+    shutil.copy(built.db, copy)
+    proc = subprocess.run([sys.executable, str(SHARED_CHECK), str(copy), "kpb"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# --- a copy of the project with a changed seed --------------------------------------------------------------------
+
+@contextmanager
+def _miljo(**values: str):
+    saved = dict(os.environ)
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _kopiera_projekt(dest: Path) -> Path:
+    for name in ["dbt_project.yml", "profiles.yml"]:
+        shutil.copy(PROJECT_ROOT / name, dest / name)
+    for name in ["models", "macros", "seeds", "tests", "analyses"]:
+        if (PROJECT_ROOT / name).exists():
+            shutil.copytree(PROJECT_ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def _bygg_kopia(built, projekt: Path, select: list[str]):
+    """dbt build of the copy on the session's raw data, own database and target; returns (result, log text)."""
+    from dbt.cli.main import dbtRunner
+
+    meddelanden: list[str] = []
+
+    def samla(event) -> None:
+        try:
+            meddelanden.append(event.info.msg)
+        except AttributeError:
+            pass
+
+    with _miljo(KOMMUNANALYS_DB=str(projekt / "kopia.duckdb"), KOMMUNANALYS_RAW_ROOT=str(built.raw),
+                KOMMUNANALYS_DERIVED_ROOT=str(built.derived), DBT_TARGET_PATH=str(projekt / "target"),
+                DBT_LOG_PATH=str(projekt / "logs")):
+        res = dbtRunner(callbacks=[samla]).invoke(
+            ["build", "--select", *select, "--project-dir", str(projekt), "--profiles-dir", str(projekt)])
+    return res, "\n".join(str(m) for m in meddelanden)
+
+
+def _status(res, node_name: str) -> str | None:
+    for r in getattr(res.result, "results", []) or []:
+        if r.node.name == node_name:
+            return str(r.status)
+    return None
+
+
+def _las_seed(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _skriv_seed(path: Path, fields: list[str], rows: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _kodstrangar(built, regel_id: str) -> list[str]:
+    """The code strings the session build mapped with one rule, as the failing test prints them."""
+    rows = built.rows(
+        "select distinct kommun_kod, ar, konto, ansvar, verksamhet from kpb_intermediate.int_kpb_huvudbok_oversatt "
+        "where regel_id = ? order by all", [regel_id])
+    assert rows, f"the demo ledger has no row mapped by {regel_id}"
+    return [" | ".join("NULL" if v is None else str(v) for v in r) for r in rows]
+
+
+def test_borttagen_oversattningsregel_faller_bygget_med_kodstrangarna(built, tmp_path):
+    projekt = _kopiera_projekt(tmp_path)
+    seed = projekt / "seeds" / "kpb" / "kpb_oversattning.csv"
+    fields, rows = _las_seed(seed)
+    _skriv_seed(seed, fields, [r for r in rows if r["regel_id"] != "R004"])  # HT egen regi
+
+    res, logg = _bygg_kopia(built, projekt, ["+int_kpb_huvudbok_oversatt"])
+
+    assert not res.success
+    assert _status(res, "kpb_oversattning_omappade_rader") == "fail"
+    assert "match NO translation rule" in logg
+    for kod in _kodstrangar(built, "R004"):
+        assert kod in logg, f"unmapped code string {kod!r} not listed in the dbt output"
+
+
+def test_dubblerad_regel_med_samma_prioritet_faller_bygget(built, tmp_path):
+    projekt = _kopiera_projekt(tmp_path)
+    seed = projekt / "seeds" / "kpb" / "kpb_oversattning.csv"
+    fields, rows = _las_seed(seed)
+    dubblett = dict(next(r for r in rows if r["regel_id"] == "R004"), regel_id="R999", regi="extern")
+    _skriv_seed(seed, fields, [*rows, dubblett])
+
+    res, logg = _bygg_kopia(built, projekt, ["+int_kpb_huvudbok_oversatt"])
+
+    assert not res.success
+    assert _status(res, "kpb_oversattning_tvetydiga_rader") == "fail"
+    assert "R004, R999" in logg
+    for kod in _kodstrangar(built, "R004"):
+        assert kod in logg, f"ambiguous code string {kod!r} not listed in the dbt output"
+
+
+def test_omappad_lokal_insatskod_faller_bygget_med_koden(built, tmp_path):
+    projekt = _kopiera_projekt(tmp_path)
+    seed = projekt / "seeds" / "kpb" / "kpb_lokala_insatskoder.csv"
+    fields, rows = _las_seed(seed)
+    _skriv_seed(seed, fields, [r for r in rows if r["lokal_insats_kod"] != "HTJ-OMV"])
+
+    res, logg = _bygg_kopia(built, projekt, ["+int_kpb_volymer_oversatta"])
+
+    assert not res.success
+    assert _status(res, "kpb_lokala_insatskoder_omappade") == "fail"
+    assert "HTJ-OMV" in logg
