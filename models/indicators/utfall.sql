@@ -1,0 +1,127 @@
+{#- Public mart: every indicator, per municipality, period and breakdown (grain indikator_id, kommun_kod,
+    period_typ, period_start, dimension, dimension_varde), with the catalogue, the target and small-cell suppression.
+    The rows come from int_indikator_unionerade (the union of every model tagged `indikator`).
+
+    Target: indikator_malvarden for the year of period_start; a row for the municipality beats '*'.
+    is_mal_uppfyllt: lagre_battre -> varde <= malvarde; hogre_battre -> varde >= malvarde; NULL when there is no
+    target, the catalogue says riktning 'ingen', or the value is suppressed.
+    Suppression: antal_personer < var('undertryck_min_personer') (default 5) -> is_undertryckt, and varde, taljare,
+    namnare NULL. -#}
+{%- set min_personer = var('undertryck_min_personer', 5) %}
+
+with
+
+katalog as (
+    select * from {{ ref('indikator_katalog') }}
+),
+
+malvarden as (
+    select * from {{ ref('indikator_malvarden') }}
+),
+
+indikatorvarden as (
+    select * from {{ ref('int_indikator_unionerade') }}
+),
+
+med_ar as (
+    select
+        *,
+        cast(extract(year from period_start) as integer) as ar
+    from indikatorvarden
+),
+
+malkandidater as (
+    select
+        med_ar.indikator_id,
+        med_ar.kommun_kod,
+        med_ar.period_typ,
+        med_ar.period_start,
+        med_ar.dimension,
+        med_ar.dimension_varde,
+        malvarden.malvarde,
+        row_number() over (
+            partition by
+                med_ar.indikator_id,
+                med_ar.kommun_kod,
+                med_ar.period_typ,
+                med_ar.period_start,
+                med_ar.dimension,
+                med_ar.dimension_varde
+            order by case when malvarden.kommun_kod = '*' then 1 else 0 end
+        ) as rangordning
+    from med_ar
+    inner join malvarden
+        on
+            med_ar.indikator_id = malvarden.indikator_id
+            and med_ar.ar = malvarden.ar
+            and (med_ar.kommun_kod = malvarden.kommun_kod or malvarden.kommun_kod = '*')
+),
+
+mal as (
+    select *
+    from malkandidater
+    where rangordning = 1
+),
+
+sammanfogade as (
+    select
+        med_ar.indikator_id,
+        katalog.indikator_namn,
+        katalog.omrade,
+        katalog.enhet,
+        katalog.riktning,
+        med_ar.kommun_kod,
+        med_ar.period_typ,
+        med_ar.period_start,
+        med_ar.period_slut,
+        med_ar.ar,
+        med_ar.dimension,
+        med_ar.dimension_varde,
+        med_ar.taljare,
+        med_ar.namnare,
+        med_ar.varde,
+        med_ar.antal_personer,
+        mal.malvarde,
+        coalesce(med_ar.antal_personer, 0) < {{ min_personer }} as is_undertryckt
+    from med_ar
+    left join katalog
+        on med_ar.indikator_id = katalog.indikator_id
+    left join mal
+        on
+            med_ar.indikator_id = mal.indikator_id
+            and med_ar.kommun_kod = mal.kommun_kod
+            and med_ar.period_typ = mal.period_typ
+            and med_ar.period_start = mal.period_start
+            and med_ar.dimension = mal.dimension
+            and med_ar.dimension_varde = mal.dimension_varde
+),
+
+final as (
+    select
+        cast(indikator_id as {{ indikator_typ_text() }}) as indikator_id,
+        cast(indikator_namn as {{ indikator_typ_text() }}) as indikator_namn,
+        cast(omrade as {{ indikator_typ_text() }}) as omrade,
+        cast(enhet as {{ indikator_typ_text() }}) as enhet,
+        cast(riktning as {{ indikator_typ_text() }}) as riktning,
+        cast(kommun_kod as {{ indikator_typ_text() }}) as kommun_kod,
+        cast(period_typ as {{ indikator_typ_text() }}) as period_typ,
+        cast(period_start as date) as period_start,
+        cast(period_slut as date) as period_slut,
+        cast(ar as integer) as ar,
+        cast(dimension as {{ indikator_typ_text() }}) as dimension,
+        cast(dimension_varde as {{ indikator_typ_text() }}) as dimension_varde,
+        cast(case when not is_undertryckt then varde end as decimal(18, 4)) as varde,
+        cast(case when not is_undertryckt then taljare end as decimal(18, 4)) as taljare,
+        cast(case when not is_undertryckt then namnare end as decimal(18, 4)) as namnare,
+        cast(antal_personer as bigint) as antal_personer,
+        cast(malvarde as decimal(18, 4)) as malvarde,
+        case
+            when is_undertryckt or malvarde is null or varde is null then cast(null as boolean)
+            when riktning = 'lagre_battre' then varde <= malvarde
+            when riktning = 'hogre_battre' then varde >= malvarde
+        end as is_mal_uppfyllt,
+        is_undertryckt
+    from sammanfogade
+)
+
+select * from final

@@ -1,0 +1,139 @@
+{{ config(tags=['indikatorer', 'ukd']) }}
+{#- Reconciliation of the payment basis, per municipality and vardform: Σ betalningsansvar = Σ
+    betalningsansvar_individ = Σ utskrivningsklara_vardtillfalle (utskrivningsklara dagar, billable days, amount),
+    and per episode the billable days of int_ukd_dagar equal the episode's betalningsdagar. Rows returned = gaps. -#}
+
+with
+
+vardtillfallen as (
+    select * from {{ ref('utskrivningsklara_vardtillfalle') }}
+),
+
+betalningsansvar as (
+    select * from {{ ref('betalningsansvar') }}
+),
+
+individ as (
+    select * from {{ ref('betalningsansvar_individ') }}
+),
+
+dagar as (
+    select * from {{ ref('int_ukd_dagar') }}
+),
+
+per_episod as (
+    select
+        kommun_kod,
+        vardform,
+        sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
+        sum(betalningsdagar) as betalningsdagar,
+        sum(betalningsbelopp) as betalningsbelopp
+    from vardtillfallen
+    group by
+        kommun_kod,
+        vardform
+),
+
+per_manad as (
+    select
+        kommun_kod,
+        vardform,
+        sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
+        sum(betalningsdagar) as betalningsdagar,
+        sum(betalningsbelopp) as betalningsbelopp
+    from betalningsansvar
+    group by
+        kommun_kod,
+        vardform
+),
+
+per_individ as (
+    select
+        kommun_kod,
+        vardform,
+        sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
+        sum(betalningsdagar) as betalningsdagar,
+        sum(betalningsbelopp) as betalningsbelopp
+    from individ
+    group by
+        kommun_kod,
+        vardform
+),
+
+summor as (
+    select
+        coalesce(per_episod.kommun_kod, per_manad.kommun_kod, per_individ.kommun_kod) as kommun_kod,
+        coalesce(per_episod.vardform, per_manad.vardform, per_individ.vardform) as vardform,
+        'summa' as niva,
+        cast(null as {{ indikator_typ_text() }}) as vardtillfalle_id,
+        coalesce(per_episod.utskrivningsklara_dagar, 0) as episod_dagar,
+        coalesce(per_manad.utskrivningsklara_dagar, 0) as manad_dagar,
+        coalesce(per_individ.utskrivningsklara_dagar, 0) as individ_dagar,
+        coalesce(per_episod.betalningsdagar, 0) as episod_betalningsdagar,
+        coalesce(per_manad.betalningsdagar, 0) as manad_betalningsdagar,
+        coalesce(per_individ.betalningsdagar, 0) as individ_betalningsdagar,
+        coalesce(per_episod.betalningsbelopp, 0) as episod_belopp,
+        coalesce(per_manad.betalningsbelopp, 0) as manad_belopp,
+        coalesce(per_individ.betalningsbelopp, 0) as individ_belopp
+    from per_episod
+    full outer join per_manad
+        on
+            per_episod.kommun_kod = per_manad.kommun_kod
+            and per_episod.vardform = per_manad.vardform
+    full outer join per_individ
+        on
+            coalesce(per_episod.kommun_kod, per_manad.kommun_kod) = per_individ.kommun_kod
+            and coalesce(per_episod.vardform, per_manad.vardform) = per_individ.vardform
+),
+
+summa_avvikelser as (
+    select *
+    from summor
+    where
+        episod_dagar <> manad_dagar
+        or episod_dagar <> individ_dagar
+        or episod_betalningsdagar <> manad_betalningsdagar
+        or episod_betalningsdagar <> individ_betalningsdagar
+        or episod_belopp <> manad_belopp
+        or episod_belopp <> individ_belopp
+),
+
+dagar_per_episod as (
+    select
+        vardtillfalle_id,
+        count(*) as antal_dagar,
+        sum(case when is_betalningsdag then 1 else 0 end) as antal_betalningsdagar
+    from dagar
+    group by vardtillfalle_id
+),
+
+episod_avvikelser as (
+    select
+        vardtillfallen.kommun_kod,
+        vardtillfallen.vardform,
+        'episod' as niva,
+        vardtillfallen.vardtillfalle_id,
+        vardtillfallen.utskrivningsklara_dagar as episod_dagar,
+        coalesce(dagar_per_episod.antal_dagar, 0) as manad_dagar,
+        coalesce(dagar_per_episod.antal_dagar, 0) as individ_dagar,
+        vardtillfallen.betalningsdagar as episod_betalningsdagar,
+        coalesce(dagar_per_episod.antal_betalningsdagar, 0) as manad_betalningsdagar,
+        coalesce(dagar_per_episod.antal_betalningsdagar, 0) as individ_betalningsdagar,
+        vardtillfallen.betalningsbelopp as episod_belopp,
+        vardtillfallen.betalningsbelopp as manad_belopp,
+        vardtillfallen.betalningsbelopp as individ_belopp
+    from vardtillfallen
+    left join dagar_per_episod
+        on vardtillfallen.vardtillfalle_id = dagar_per_episod.vardtillfalle_id
+    where
+        vardtillfallen.utskrivningsklara_dagar <> coalesce(dagar_per_episod.antal_dagar, 0)
+        or vardtillfallen.betalningsdagar <> coalesce(dagar_per_episod.antal_betalningsdagar, 0)
+),
+
+final as (
+    select * from summa_avvikelser
+    union all
+    select * from episod_avvikelser
+)
+
+select * from final
