@@ -1,0 +1,107 @@
+{{ config(tags=['indikator']) }}
+
+{# GNV_PAVERKBAR_SLUTENVARD_65: avoidable inpatient care (påverkbar slutenvård) among persons 65 and over enrolled
+    in municipal health care, per 1 000 enrolled: inpatient episodes admitted in the year whose main diagnosis is on
+    the list paverkbar_slutenvard_diagnoser (status U), of persons who had volume of an insats of
+    gnv_kommunal_hsl_insatser (HSJV hemsjukvård / SABOHSL HSL in särskilt boende, status I) in the KPB data that
+    year and were 65+ on 31 December (kpb.brukare.alder). Per municipality (of the KPB data) and year; 'alla' and
+    per insats (dimension 'insats': ordinärt vs särskilt boende). antal_personer = enrolled persons. #}
+
+with
+
+vardtillfallen as (
+    select * from {{ ref('int_gnv_vardtillfallen') }}
+),
+
+brukarkostnad as (
+    select * from {{ ref('brukarkostnad') }}
+),
+
+brukare as (
+    select * from {{ ref('brukare') }}
+),
+
+hsl_insatser as (
+    select * from {{ ref('gnv_kommunal_hsl_insatser') }}
+),
+
+inskrivna_per_insats as (
+    select distinct
+        brukarkostnad.kommun_kod,
+        brukarkostnad.ar,
+        brukarkostnad.person_id,
+        brukarkostnad.insats_kod
+    from brukarkostnad
+    inner join hsl_insatser on brukarkostnad.insats_kod = hsl_insatser.insats_kod
+    inner join brukare
+        on
+            brukarkostnad.kommun_kod = brukare.kommun_kod
+            and brukarkostnad.ar = brukare.ar
+            and brukarkostnad.person_id = brukare.person_id
+    where brukarkostnad.volym > 0 and brukare.alder >= 65
+),
+
+inskrivna as (
+    select distinct
+        kommun_kod,
+        ar,
+        person_id,
+        'alla' as dimension,
+        'alla' as dimension_varde
+    from inskrivna_per_insats
+    union all
+    select
+        kommun_kod,
+        ar,
+        person_id,
+        'insats' as dimension,
+        insats_kod as dimension_varde
+    from inskrivna_per_insats
+),
+
+paverkbara_per_person as (
+    select
+        person_id,
+        ar,
+        count(*) as antal_paverkbara
+    from vardtillfallen
+    where is_paverkbar
+    group by person_id, ar
+),
+
+per_ar as (
+    select
+        inskrivna.kommun_kod,
+        inskrivna.ar,
+        inskrivna.dimension,
+        inskrivna.dimension_varde,
+        sum(coalesce(paverkbara_per_person.antal_paverkbara, 0)) as antal_paverkbara,
+        count(distinct inskrivna.person_id) as antal_inskrivna
+    from inskrivna
+    left join paverkbara_per_person
+        on
+            inskrivna.person_id = paverkbara_per_person.person_id
+            and inskrivna.ar = paverkbara_per_person.ar
+    group by inskrivna.kommun_kod, inskrivna.ar, inskrivna.dimension, inskrivna.dimension_varde
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'ar' as period_typ,
+        {{ sip_ar_start('ar') }} as period_start,
+        {{ sip_ar_slut('ar') }} as period_slut,
+        dimension,
+        dimension_varde,
+        antal_paverkbara as taljare,
+        antal_inskrivna as namnare,
+        {{ kommunanalys.indikator_kvot('antal_paverkbara', 'antal_inskrivna', 1000) }} as varde,
+        antal_inskrivna as antal_personer
+    from per_ar
+),
+
+final as (
+    {{ kommunanalys.indikator_kolumner('GNV_PAVERKBAR_SLUTENVARD_65', 'beraknad') }}
+)
+
+select * from final
