@@ -20,6 +20,10 @@ RESPONDENTER = ("individ", "narstaende", "foretradare")
 SVAR = ("5", "4", "3", "2", "1", "0", "", "vet ej")
 SVAR_P = (0.34, 0.30, 0.15, 0.07, 0.04, 0.03, 0.04, 0.03)
 MAL_STATUS = ("uppnatt", "delvis", "ej_uppnatt", "ej_bedomt")
+#: Items worded negatively (seeds/indikatorer/sip_enkat_fragor.csv, is_omvand): their answers lean low.
+NEGATIVA_FRAGOR = (4,)  # f5 "Jag kände mig överkörd ..."
+#: answer index -> the mirrored answer (5 <-> 1, 4 <-> 2); no-answer codes stay
+SPEGLAT_SVAR = np.array([4, 3, 2, 1, 0, 5, 6, 7])
 ROLLER = ("biståndshandläggare", "sjukskoterska", "arbetsterapeut", "lakare", "kurator", "fysioterapeut")
 #: Roles and their probabilities per unit type (kommun, primarvard, psykiatri, slutenvard).
 ROLL_P = {
@@ -50,9 +54,12 @@ def enkat(e: SipHandelser, span: Span, rng: np.random.Generator) -> dict[str, np
     n = len(idx)
     respondent = np.where(np.arange(n) < sheet.sum(), rng.choice(3, n, p=[0.7, 0.2, 0.1]), 1 + rng.integers(0, 2, n))
     order = np.lexsort((np.arange(n), datum))
+    svar = rng.choice(len(SVAR), (n, 6), p=SVAR_P)
+    for item in NEGATIVA_FRAGOR:
+        svar[:, item] = SPEGLAT_SVAR[svar[:, item]]
     return {"plan": plans[idx][order], "kommun": kommun[idx][order], "datum": datum[order],
             "respondent": respondent[order], "anonymous": (rng.random(n) < 0.15)[order],
-            "svar": rng.choice(len(SVAR), (n, 6), p=SVAR_P)[order]}
+            "svar": svar[order]}
 
 
 def enkat_columns(s: dict[str, np.ndarray], rows: np.ndarray, ids: np.ndarray,
