@@ -28,7 +28,8 @@
 
 {#- decimal with decimal comma or point, no thousands separator: '1234,50' -> 1234.50 -#}
 {% macro parse_decimal(expr, precision=18, scale=2) -%}
-    {{ kommunanalys.safe_cast("replace(" ~ kommunanalys.clean_text(expr) ~ ", ',', '.')", "decimal(" ~ precision ~ "," ~ scale ~ ")") }}
+    {%- set with_point = "replace(" ~ kommunanalys.clean_text(expr) ~ ", ',', '.')" -%}
+    {{ kommunanalys.safe_cast(with_point, "decimal(" ~ precision ~ "," ~ scale ~ ")") }}
 {%- endmacro %}
 
 {% macro parse_integer(expr) -%}
@@ -52,7 +53,8 @@
 
 {#- YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS, local time -> timestamp; anything else -> NULL -#}
 {% macro parse_timestamp(expr) -%}
-    case when {{ kommunanalys.regex_full_match(kommunanalys.clean_text(expr), '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}(:[0-9]{2})?') }}
+    {%- set pattern = '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}(:[0-9]{2})?' -%}
+    case when {{ kommunanalys.regex_full_match(kommunanalys.clean_text(expr), pattern) }}
         then {{ kommunanalys.safe_cast(kommunanalys.clean_text(expr), api.Column.translate_type('timestamp')) }} end
 {%- endmacro %}
 

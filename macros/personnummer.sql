@@ -3,7 +3,7 @@
     C is a Luhn check digit over the ten digits YYMMDDNNN C. These macros are used only in the first layer
     (staging base models); no later model sees a personnummer. -#}
 
-{#- '19420315-1234' -> '194203151234'; anything that is not twelve digits afterwards -> NULL -#}
+{#- 'YYYYMMDD-NNNC' -> 'YYYYMMDDNNNC' (dash or plus removed); anything that is not twelve digits afterwards -> NULL -#}
 {% macro pnr_normalize(expr) -%}
     case when {{ kommunanalys.regex_full_match(
             "replace(replace(trim(" ~ expr ~ "), '-', ''), '+', '')", '[0-9]{12}') }}
@@ -19,14 +19,9 @@
 {% macro pnr_luhn_ok(pnr) -%}
     ((
     {%- for i in range(3, 13) %}
-        {%- set w = 2 if (i - 3) % 2 == 0 else 1 %}
-        {%- if w == 2 %}
-        case when {{ kommunanalys._pnr_digit(pnr, i) }} * 2 > 9 then {{ kommunanalys._pnr_digit(pnr, i) }} * 2 - 9
-            else {{ kommunanalys._pnr_digit(pnr, i) }} * 2 end
-        {%- else %}
-        {{ kommunanalys._pnr_digit(pnr, i) }}
-        {%- endif %}
-        {%- if not loop.last %} +{% endif %}
+        {%- set d = _pnr_digit(pnr, i) %}
+        {%- set doubled = 'case when ' ~ d ~ ' * 2 > 9 then ' ~ d ~ ' * 2 - 9 else ' ~ d ~ ' * 2 end' %}
+        {{ doubled if (i - 3) % 2 == 0 else d }}{{ ' +' if not loop.last }}
     {%- endfor %}
     ) % 10 = 0)
 {%- endmacro %}
@@ -46,7 +41,7 @@
 
 {#- 'man' when the second-to-last digit is odd, else 'kvinna' -#}
 {% macro pnr_sex(pnr) -%}
-    case when {{ kommunanalys._pnr_digit(pnr, 11) }} % 2 = 1 then 'man' else 'kvinna' end
+    case when {{ _pnr_digit(pnr, 11) }} % 2 = 1 then 'man' else 'kvinna' end
 {%- endmacro %}
 
 {#- NULL when valid, else the reason (text) -#}

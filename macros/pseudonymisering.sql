@@ -32,7 +32,8 @@
                 ~ "and the kommunanalys package must be installed (pip install -e .).") }}
         {% endif %}
         {% if is_demo %}
-            {% set n = run_query("select count(*) from glob('" ~ synthetic_marker_file() ~ "')").columns[0].values()[0] %}
+            {% set marker_query = "select count(*) from glob('" ~ synthetic_marker_file() ~ "')" %}
+            {% set n = run_query(marker_query).columns[0].values()[0] %}
             {% if n == 0 %}
                 {{ exceptions.raise_compiler_error(
                     "No pseudonymisation key. The raw folder '" ~ kommunanalys.raw_root() ~ "' is not the synthetic demo "

@@ -4,7 +4,9 @@
     filename=true) and adds, for each row, kalla_fil (the file, relative to raw_root) and kalla_rad (its line
     number in that file; the header is line 1), so that a quarantined row can be found in the delivery.
     row_number() over () follows the scan order, which DuckDB keeps (preserve_insertion_order, the default):
-    files in glob order, rows in file order. -#}
+    files in glob order, rows in file order.
+    Optional: root (default raw_root(); derived_root() for the runner's files) is stripped from the file name, and
+    prefix names the two columns <prefix>_fil / <prefix>_rad (default kalla), for a file that has its own kalla_fil. -#}
 
 {#- the folder the source systems' files are read from -#}
 {% macro raw_root() -%}
@@ -16,11 +18,11 @@
     {{ return(var('derived_root', env_var('KOMMUNANALYS_DERIVED_ROOT', 'data/derived'))) }}
 {%- endmacro %}
 
-{% macro raw_csv(relation) -%}
-    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation)) }}
+{% macro raw_csv(relation, root=none, prefix='kalla') -%}
+    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix)) }}
 {%- endmacro %}
 
-{% macro duckdb__raw_csv(relation) -%}
+{% macro duckdb__raw_csv(relation, root=none, prefix='kalla') -%}
     (
         with raw_rows as (
             select *, row_number() over () as _scan_nr
@@ -33,8 +35,8 @@
         )
         select
             raw_rows.* exclude (filename, _scan_nr),
-            replace(raw_rows.filename, '{{ kommunanalys.raw_root() }}/', '') as kalla_fil,
-            cast(raw_rows._scan_nr - file_start._first_nr + 2 as integer) as kalla_rad
+            replace(raw_rows.filename, '{{ root or kommunanalys.raw_root() }}/', '') as {{ prefix }}_fil,
+            cast(raw_rows._scan_nr - file_start._first_nr + 2 as integer) as {{ prefix }}_rad
         from raw_rows
         inner join file_start on raw_rows.filename = file_start._fil
     )

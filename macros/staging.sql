@@ -1,0 +1,378 @@
+{#- The staging base models (models/staging/<system>/base/base_<system>__<entity>.sql) are all built by
+    staging_bas(): read a source in place (CSV via raw_csv, Kolada JSON via kolada_datapunkter), trim, parse the
+    Swedish formats, validate every column in the order given, pseudonymise the personnummer and flag the first
+    failing check of each row in karantan_kolumn / karantan_orsak / karantan_varde (NULL when the row is usable).
+
+    A column spec is a dict:
+      kolumn      the raw column (required)
+      namn        the output column (default: kolumn)
+      typ         text | kommun_kod | kod | decimal | heltal | bool | datum | tidpunkt | period | personnummer | diagnos
+      kravs       true: an empty cell quarantines the row (default false: empty -> NULL)
+      varden      kod: the accepted values (compared in lower case)
+      mappning    kod: raw value -> output value (e.g. SCB kon 1/2 -> man/kvinna); the keys are the accepted values
+      skala       decimal: scale of decimal(18, skala) (default 2)
+      min, max    decimal/heltal: inclusive range; min 0 gives the reason 'negativ'
+      over        decimal/heltal: exclusive lower bound (minuter > 0)
+      inte_fore   datum/tidpunkt: the output column this value may not precede (utskrivning after inskrivning)
+      ar          datum: also output ar (integer year) from this date
+    Options: lasare 'csv' (raw_csv) or 'kolada_json' (kolada_datapunkter); valfri=true for an optional source
+    (no file: an empty relation and a warning); rot 'raw' or 'derived' (the root the file names are relative to);
+    prefix of the file/line columns (kalla, or harledd for the runner's files that carry their own kalla_fil).
+    period outputs <namn> (text YYYYMM), ar and manad; personnummer outputs person_id, kon, fodelsedatum and
+    is_samordningsnummer — never the personnummer itself. -#}
+
+{#- the file pattern of a source whose external_location is read_csv('<pattern>', ...) or read_text('<pattern>') -#}
+{% macro kalla_glob(relation) -%}
+    {{ return((relation | string).split("'")[1]) }}
+{%- endmacro %}
+
+{#- true when at least one file matches the source's pattern. Checked only for optional sources and only at run
+    time; a missing optional source logs a warning and its models build empty. -#}
+{% macro kalla_finns(relation, valfri=false) -%}
+    {{ return(adapter.dispatch('kalla_finns', 'kommunanalys')(relation, valfri)) }}
+{%- endmacro %}
+
+{% macro default__kalla_finns(relation, valfri=false) -%}
+    {%- if not execute or not valfri -%}
+        {{ return(true) }}
+    {%- endif -%}
+    {%- set monster = kommunanalys.kalla_glob(relation) -%}
+    {%- set antal = run_query("select count(*) from glob('" ~ monster ~ "')").columns[0].values()[0] -%}
+    {%- if antal == 0 -%}
+        {%- do log("WARNING: no file matches '" ~ monster ~ "' (optional source " ~ relation.identifier
+            ~ "): " ~ this.identifier ~ " is built empty.", info=true) -%}
+    {%- endif -%}
+    {{ return(antal > 0) }}
+{%- endmacro %}
+
+{#- true when the text holds something that looks like a personnummer: (19|20)YYMMDD-?NNNN bounded by non-digits -#}
+{% macro ser_ut_som_personnummer(expr) -%}
+    coalesce({{ kommunanalys.regex_full_match(expr, '.*(^|[^0-9])(19|20)[0-9]{6}-?[0-9]{4}([^0-9]|$).*') }}, false)
+{%- endmacro %}
+
+{#- a raw value as shown in a quarantine reason: anything that looks like a personnummer is masked -#}
+{% macro visat_varde(expr) -%}
+    case when {{ kommunanalys.ser_ut_som_personnummer(expr) }} then '<maskerat personnummer>' else {{ expr }} end
+{%- endmacro %}
+
+{#- Kolada API v2 responses saved as JSON (read with read_text): one row per data point and gender, all text,
+    with kalla_fil (relative to raw_root) and kalla_rad (running number of the value in its file). -#}
+{% macro kolada_datapunkter(relation) -%}
+    {{ return(adapter.dispatch('kolada_datapunkter', 'kommunanalys')(relation)) }}
+{%- endmacro %}
+
+{% macro duckdb__kolada_datapunkter(relation) -%}
+    (
+        with filer as (
+            select
+                filename,
+                content
+            from {{ relation }}
+        ),
+        punkter as (
+            select
+                filename,
+                unnest(json_extract(content, '$.values[*]')) as punkt,
+                generate_subscripts(json_extract(content, '$.values[*]'), 1) as punkt_nr
+            from filer
+        ),
+        varden as (
+            select
+                filename,
+                punkt_nr,
+                punkt,
+                unnest(json_extract(punkt, '$.values[*]')) as varde,
+                generate_subscripts(json_extract(punkt, '$.values[*]'), 1) as varde_nr
+            from punkter
+        )
+        select
+            json_extract_string(punkt, '$.kpi') as kpi,
+            json_extract_string(punkt, '$.municipality') as municipality,
+            json_extract_string(punkt, '$.period') as period,
+            json_extract_string(varde, '$.gender') as gender,
+            json_extract_string(varde, '$.value') as value,
+            json_extract_string(varde, '$.count') as count,
+            replace(filename, '{{ kommunanalys.raw_root() }}/', '') as kalla_fil,
+            cast(row_number() over (partition by filename order by punkt_nr, varde_nr) as integer) as kalla_rad
+        from varden
+    )
+{%- endmacro %}
+
+{#- case lower(<text>) when '<raw>' then '<output>' ... end -#}
+{% macro _stg_kodmappning(t, mappning) -%}
+    {%- set fall = [] -%}
+    {%- for fran, till in mappning.items() -%}
+        {%- do fall.append("when '" ~ fran ~ "' then '" ~ till ~ "'") -%}
+    {%- endfor -%}
+    {{ return('case lower(' ~ t ~ ') ' ~ (fall | join(' ')) ~ ' end') }}
+{%- endmacro %}
+
+{#- the parsed value of one column (from its trimmed text <kolumn>__text) -#}
+{% macro _stg_tolka(k) -%}
+    {%- set t = k.kolumn ~ '__text' -%}
+    {%- set uttryck = t -%}
+    {%- if k.typ == 'kod' and k.mappning is defined -%}
+        {%- set uttryck = _stg_kodmappning(t, k.mappning) -%}
+    {%- elif k.typ == 'kod' -%}
+        {%- set uttryck = 'lower(' ~ t ~ ')' -%}
+    {%- elif k.typ == 'decimal' -%}
+        {%- set uttryck = kommunanalys.parse_decimal(t, 18, k.skala | default(2)) -%}
+    {%- elif k.typ == 'heltal' -%}
+        {%- set uttryck = kommunanalys.parse_integer(t) -%}
+    {%- elif k.typ == 'bool' -%}
+        {%- set uttryck = kommunanalys.parse_bool(t) -%}
+    {%- elif k.typ == 'datum' -%}
+        {%- set uttryck = kommunanalys.parse_date(t) -%}
+    {%- elif k.typ == 'tidpunkt' -%}
+        {%- set uttryck = kommunanalys.parse_timestamp(t) -%}
+    {%- elif k.typ == 'period' -%}
+        {%- set uttryck = kommunanalys.parse_period(t) -%}
+    {%- elif k.typ == 'diagnos' -%}
+        {%- set uttryck = 'upper(replace(' ~ t ~ ", '.', ''))" -%}
+    {%- endif -%}
+    {{ return(uttryck) }}
+{%- endmacro %}
+
+{#- the checks of one column, in order: a list of dicts villkor (SQL, true = fails) and orsak (SQL text) -#}
+{% macro _stg_kontroller(k) -%}
+    {%- set t = k.kolumn ~ '__text' -%}
+    {%- set v = k.namn | default(k.kolumn) -%}
+    {%- set namn_sql = "'" ~ k.kolumn ~ ": " -%}
+    {%- set visat = kommunanalys.visat_varde(t) -%}
+    {%- set kontroller = [] -%}
+    {%- if k.typ == 'personnummer' -%}
+        {%- do kontroller.append({'villkor': k.kolumn ~ '__fel is not null',
+            'orsak': namn_sql ~ "' || " ~ k.kolumn ~ '__fel'}) -%}
+        {{ return(kontroller) }}
+    {%- endif -%}
+    {%- if k.kravs | default(false) -%}
+        {%- do kontroller.append({'villkor': t ~ ' is null', 'orsak': namn_sql ~ "saknas'"}) -%}
+    {%- endif -%}
+    {#- a personnummer in any other column: quarantined, and neither the reason nor the value shows it -#}
+    {%- do kontroller.append({'villkor': kommunanalys.ser_ut_som_personnummer(t),
+        'orsak': namn_sql ~ "liknar ett personnummer (värdet visas inte)'"}) -%}
+    {%- set fel = none -%}
+    {%- set efter = '' -%}
+    {%- if k.typ == 'kommun_kod' -%}
+        {%- set villkor = 'not ' ~ kommunanalys.is_valid_kommun_kod(t) -%}
+        {%- set fel = 'inte fyra siffror' -%}
+    {%- elif k.typ == 'kod' -%}
+        {%- set tillatna = (k.mappning.keys() | list) if k.mappning is defined else k.varden -%}
+        {%- set villkor = 'lower(' ~ t ~ ") not in ('" ~ (tillatna | join("', '")) ~ "')" -%}
+        {%- set fel = 'okänt värde' -%}
+        {%- set efter = ' (tillåtet: ' ~ (tillatna | join(', ')) ~ ')' -%}
+    {%- elif k.typ in ('decimal', 'heltal') -%}
+        {%- set villkor = v ~ ' is null' -%}
+        {%- set fel = 'inte ett tal' if k.typ == 'decimal' else 'inte ett heltal' -%}
+    {%- elif k.typ == 'bool' -%}
+        {%- set villkor = v ~ ' is null' -%}
+        {%- set fel = 'inte J/N' -%}
+    {%- elif k.typ == 'datum' -%}
+        {%- set villkor = v ~ ' is null' -%}
+        {%- set fel = 'ogiltigt datum' -%}
+    {%- elif k.typ == 'tidpunkt' -%}
+        {%- set villkor = v ~ ' is null' -%}
+        {%- set fel = 'ogiltig tidpunkt' -%}
+    {%- elif k.typ == 'period' -%}
+        {%- set villkor = v ~ ' is null' -%}
+        {%- set fel = 'ogiltig period' -%}
+        {%- set efter = ' (inte en månad YYYYMM)' -%}
+    {%- elif k.typ == 'diagnos' -%}
+        {%- set villkor = 'not ' ~ kommunanalys.regex_full_match(v, '[A-Z][0-9]{2}[0-9A-Z]{0,5}') -%}
+        {%- set fel = 'ogiltig ICD-10-kod' -%}
+    {%- endif -%}
+    {#- reason: <kolumn>: <fel> '<value>'<efter>, e.g. utskrivning_tid: ogiltig tidpunkt '2024-13-01 10:00' -#}
+    {%- if fel is not none -%}
+        {%- do kontroller.append({'villkor': t ~ ' is not null and ' ~ villkor,
+            'orsak': namn_sql ~ fel ~ " ''' || " ~ visat ~ " || '''" ~ efter ~ "'"}) -%}
+    {%- endif -%}
+    {%- if k.min is defined -%}
+        {%- do kontroller.append({'villkor': v ~ ' < ' ~ k.min,
+            'orsak': namn_sql ~ ('negativ' if k.min == 0 else 'under ' ~ k.min) ~ " (' || " ~ visat ~ " || ')'"}) -%}
+    {%- endif -%}
+    {%- if k.over is defined -%}
+        {%- do kontroller.append({'villkor': v ~ ' <= ' ~ k.over,
+            'orsak': namn_sql ~ 'inte större än ' ~ k.over ~ " (' || " ~ visat ~ " || ')'"}) -%}
+    {%- endif -%}
+    {%- if k.max is defined -%}
+        {%- do kontroller.append({'villkor': v ~ ' > ' ~ k.max,
+            'orsak': namn_sql ~ 'över ' ~ k.max ~ " (' || " ~ visat ~ " || ')'"}) -%}
+    {%- endif -%}
+    {%- if k.inte_fore is defined -%}
+        {%- do kontroller.append({'villkor': v ~ ' < ' ~ k.inte_fore,
+            'orsak': namn_sql ~ 'före ' ~ k.inte_fore ~ " (' || " ~ visat ~ " || ')'"}) -%}
+    {%- endif -%}
+    {{ return(kontroller) }}
+{%- endmacro %}
+
+{#- value, or NULL when the raw text looks like a personnummer -#}
+{% macro _stg_utan_personnummer(text, value) -%}
+    {{ return('case when ' ~ kommunanalys.ser_ut_som_personnummer(text) ~ ' then null else ' ~ value ~ ' end') }}
+{%- endmacro %}
+
+{#- the output columns of one column spec (select list items) -#}
+{% macro _stg_utdata(k) -%}
+    {%- set v = k.namn | default(k.kolumn) -%}
+    {%- set utdata = [] -%}
+    {%- if k.typ == 'personnummer' -%}
+        {%- set norm = k.kolumn ~ '__norm' -%}
+        {%- set giltig = 'case when ' ~ k.kolumn ~ '__fel is null then ' -%}
+        {%- do utdata.append(giltig ~ kommunanalys.pseudonym(norm) ~ ' end as person_id') -%}
+        {%- do utdata.append(giltig ~ kommunanalys.pnr_sex(norm) ~ ' end as kon') -%}
+        {%- do utdata.append(giltig ~ kommunanalys.pnr_birth_date(norm) ~ ' end as fodelsedatum') -%}
+        {%- do utdata.append(giltig ~ kommunanalys.pnr_is_samordningsnummer(norm) ~ ' end as is_samordningsnummer') -%}
+    {%- elif k.typ == 'period' -%}
+        {%- do utdata.append(_stg_utan_personnummer(k.kolumn ~ '__text', k.kolumn ~ '__text') ~ ' as ' ~ v) -%}
+        {%- do utdata.append('cast(extract(year from ' ~ v ~ ') as integer) as ar') -%}
+        {%- do utdata.append('cast(extract(month from ' ~ v ~ ') as integer) as manad') -%}
+    {%- elif k.typ in ('text', 'kommun_kod', 'diagnos') or (k.typ == 'kod' and k.mappning is not defined) -%}
+        {#- text copied from the file: a value that looks like a personnummer is not kept, not even in a base table -#}
+        {%- do utdata.append(_stg_utan_personnummer(k.kolumn ~ '__text', v) ~ ' as ' ~ v) -%}
+    {%- else -%}
+        {%- do utdata.append(v) -%}
+        {%- if k.ar | default(false) -%}
+            {%- do utdata.append('cast(extract(year from ' ~ v ~ ') as integer) as ar') -%}
+        {%- endif -%}
+    {%- endif -%}
+    {{ return(utdata) }}
+{%- endmacro %}
+
+{#- Everything staging_bas needs, as lists of SQL fragments: the empty relation (optional source without files), the
+    trimmed texts, the parsed columns, the checks (one when-branch each for kolumn, orsak, varde) and the output. -#}
+{% macro _stg_plan(kolumner, prefix) -%}
+    {%- set plan = {'tom': [], 'trimmad': [], 'tolkad': [], 'kolumn': [], 'orsak': [], 'varde': [], 'utdata': []} -%}
+    {%- for k in kolumner -%}
+        {%- set t = k.kolumn ~ '__text' -%}
+        {%- do plan.tom.append('cast(null as ' ~ dbt.type_string() ~ ') as ' ~ k.kolumn) -%}
+        {%- do plan.trimmad.append(kommunanalys.clean_text(k.kolumn) ~ ' as ' ~ t) -%}
+        {%- if k.typ == 'personnummer' -%}
+            {%- do plan.tolkad.append(kommunanalys.pnr_normalize(t) ~ ' as ' ~ k.kolumn ~ '__norm') -%}
+            {%- do plan.tolkad.append(kommunanalys.pnr_invalid_reason(t) ~ ' as ' ~ k.kolumn ~ '__fel') -%}
+        {%- else -%}
+            {%- do plan.tolkad.append(_stg_tolka(k) ~ ' as ' ~ (k.namn | default(k.kolumn))) -%}
+        {%- endif -%}
+        {#- the raw value of a failing row; never a personnummer, nor anything that looks like one -#}
+        {%- set varde = 'null' if k.typ == 'personnummer'
+            else 'case when ' ~ kommunanalys.ser_ut_som_personnummer(t) ~ ' then null else ' ~ t ~ ' end' -%}
+        {%- for kontroll in _stg_kontroller(k) -%}
+            {%- do plan.kolumn.append('when ' ~ kontroll.villkor ~ " then '" ~ k.kolumn ~ "'") -%}
+            {%- do plan.orsak.append('when ' ~ kontroll.villkor ~ ' then ' ~ kontroll.orsak) -%}
+            {%- do plan.varde.append('when ' ~ kontroll.villkor ~ ' then ' ~ varde) -%}
+        {%- endfor -%}
+        {%- do plan.utdata.extend(_stg_utdata(k)) -%}
+    {%- endfor -%}
+    {%- do plan.tom.append('cast(null as ' ~ dbt.type_string() ~ ') as ' ~ prefix ~ '_fil') -%}
+    {%- do plan.tom.append('cast(null as integer) as ' ~ prefix ~ '_rad') -%}
+    {{ return(plan) }}
+{%- endmacro %}
+
+{#- the rows read: the files of the source, or an empty relation with the same text columns when an optional
+    source has no file -#}
+{% macro _stg_kalla(relation, plan, lasare, valfri, rot, prefix) -%}
+    {%- if not kommunanalys.kalla_finns(relation, valfri) -%}
+        {{ return('select ' ~ (plan.tom | join(', ')) ~ ' where false') }}
+    {%- elif lasare == 'kolada_json' -%}
+        {{ return('select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter') }}
+    {%- else -%}
+        {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
+        {{ return('select * from ' ~ kommunanalys.raw_csv(relation, rot_mapp, prefix) ~ ' as rader') }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro staging_bas(relation, kolumner, lasare='csv', valfri=false, rot='raw', prefix='kalla') -%}
+    {%- set plan = _stg_plan(kolumner, prefix) -%}
+    {%- set ny_rad = ',\n        ' -%}
+    {%- set ny_gren = '\n            ' -%}
+with kalla as (
+    {{ _stg_kalla(relation, plan, lasare, valfri, rot, prefix) }}
+),
+
+trimmad as (
+    select
+        {{ prefix }}_fil,
+        {{ prefix }}_rad,
+        {{ plan.trimmad | join(ny_rad) }}
+    from kalla
+),
+
+tolkad as (
+    select
+        *,
+        {{ plan.tolkad | join(ny_rad) }}
+    from trimmad
+),
+
+kontrollerad as (
+    select
+        *,
+        case
+            {{ plan.kolumn | join(ny_gren) }}
+        end as karantan_kolumn,
+        case
+            {{ plan.orsak | join(ny_gren) }}
+        end as karantan_orsak,
+        case
+            {{ plan.varde | join(ny_gren) }}
+        end as karantan_varde
+    from tolkad
+),
+
+final as (
+    select
+        {{ prefix }}_fil,
+        {{ prefix }}_rad,
+        {{ plan.utdata | join(ny_rad) }},
+        karantan_kolumn,
+        karantan_orsak,
+        karantan_varde
+    from kontrollerad
+)
+
+select * from final
+{%- endmacro %}
+
+{#- The staging base models, one per file of the input contract, with the source system, the table, the prefix of
+    the columns that say which file and line was read (kalla; harledd for the runner's files) and the root that
+    file is relative to. karantan and radavstamning are built from this list. -#}
+{% macro staging_basmodeller() -%}
+    {{ return([
+        {'system': 'ekonomi', 'tabell': 'huvudbok', 'modell': 'base_ekonomi__huvudbok'},
+        {'system': 'ekonomi', 'tabell': 'budget', 'modell': 'base_ekonomi__budget'},
+        {'system': 'verksamhet', 'tabell': 'insatser', 'modell': 'base_verksamhet__insatser'},
+        {'system': 'scb', 'tabell': 'befolkning', 'modell': 'base_scb__befolkning'},
+        {'system': 'region', 'tabell': 'vardtillfallen', 'modell': 'base_region__vardtillfallen'},
+        {'system': 'region', 'tabell': 'kva', 'modell': 'base_region__kva'},
+        {'system': 'samsa', 'tabell': 'utskrivning', 'modell': 'base_samsa__utskrivning'},
+        {'system': 'samsa', 'tabell': 'sip', 'modell': 'base_samsa__sip_handelser'},
+        {'system': 'enkat', 'tabell': 'sip_delaktighet_blad', 'modell': 'base_enkat__sip_delaktighet',
+            'prefix': 'harledd', 'rot': 'derived'},
+        {'system': 'enkat', 'tabell': 'sip_delaktighet_svar', 'modell': 'base_enkat__sip_delaktighet_svar',
+            'prefix': 'harledd', 'rot': 'derived'},
+        {'system': 'granskning', 'tabell': 'sip_granskning', 'modell': 'base_granskning__sip_granskning'},
+        {'system': 'tid', 'tabell': 'sip_tid', 'modell': 'base_tid__sip_tid'},
+        {'system': 'extern', 'tabell': 'kolada', 'modell': 'base_extern__kolada'},
+    ]) }}
+{%- endmacro %}
+
+{#- the rows of one base model with the file they were read from: kalla_system, kalla_tabell, kalla_rot, kalla_fil,
+    kalla_rad and the model's own columns named in kolumner (SQL select items) -#}
+{% macro staging_basrader(m, kolumner) -%}
+    select
+        '{{ m.system }}' as kalla_system,
+        '{{ m.tabell }}' as kalla_tabell,
+        '{{ m.rot | default("raw") }}' as kalla_rot,
+        {{ m.prefix | default('kalla') }}_fil as kalla_fil,
+        {{ m.prefix | default('kalla') }}_rad as kalla_rad,
+        {{ kolumner | join(',\n        ') }}
+    from {{ ref(m.modell) }}
+{%- endmacro %}
+
+{#- staging_basrader of every base model, optionally filtered (SQL condition), as one union all. Called without the
+    package prefix so that sqlfluff's jinja templater can render the models that use it. -#}
+{% macro staging_basunion(kolumner, villkor=none) -%}
+    {%- set delar = [] -%}
+    {%- for m in staging_basmodeller() -%}
+        {%- do delar.append(staging_basrader(m, kolumner) ~ ('\n    where ' ~ villkor if villkor else '')) -%}
+    {%- endfor -%}
+    {{ return(delar | join('\n\n    union all\n\n    ')) }}
+{%- endmacro %}

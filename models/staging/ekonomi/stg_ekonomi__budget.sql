@@ -1,0 +1,18 @@
+with base as (
+    select * from {{ ref('base_ekonomi__budget') }}
+),
+
+final as (
+    select
+        kommun_kod,
+        ar,
+        verksamhet,
+        aktivitet,
+        belopp,
+        kalla_fil,
+        kalla_rad
+    from base
+    where karantan_orsak is null
+)
+
+select * from final

@@ -1,0 +1,19 @@
+{{ config(materialized='table') }}
+
+{%- set kolumner = [
+    {'kolumn': 'sip_id', 'typ': 'text', 'kravs': true},
+    {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},
+    {'kolumn': 'granskningsdatum', 'typ': 'datum', 'ar': true, 'kravs': true},
+    {'kolumn': 'mal_nr', 'typ': 'heltal', 'min': 1, 'kravs': true},
+    {'kolumn': 'specifikt', 'namn': 'is_specifikt', 'typ': 'bool', 'kravs': true},
+    {'kolumn': 'matbart', 'namn': 'is_matbart', 'typ': 'bool', 'kravs': true},
+    {'kolumn': 'accepterat', 'namn': 'is_accepterat', 'typ': 'bool', 'kravs': true},
+    {'kolumn': 'realistiskt', 'namn': 'is_realistiskt', 'typ': 'bool', 'kravs': true},
+    {'kolumn': 'tidsatt', 'namn': 'is_tidsatt', 'typ': 'bool', 'kravs': true},
+    {'kolumn': 'mal_status', 'typ': 'kod', 'varden': ['uppnatt', 'delvis', 'ej_uppnatt', 'ej_bedomt'], 'kravs': true},
+    {'kolumn': 'ansvar_tydligt', 'typ': 'heltal', 'min': 1, 'max': 5},
+    {'kolumn': 'samarbete', 'typ': 'heltal', 'min': 1, 'max': 5},
+    {'kolumn': 'resurser', 'typ': 'heltal', 'min': 1, 'max': 5},
+] -%}
+
+{{ staging_bas(source('granskning', 'sip_granskning'), kolumner, valfri=true) }}

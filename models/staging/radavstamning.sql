@@ -1,0 +1,52 @@
+{#- Row reconciliation per file read: raw_rader (rows read) = anvanda_rader (usable, in the stg_ model) +
+    karantan_rader (rows in karantan). Tested in _staging__models.yml. -#}
+with
+
+lasta_rader as (
+    {{ staging_basunion(['case when karantan_orsak is null then 1 else 0 end as is_anvand']) }}
+),
+
+karantan as (
+    select * from {{ ref('karantan') }}
+),
+
+per_fil as (
+    select
+        kalla_system,
+        kalla_tabell,
+        kalla_rot,
+        kalla_fil,
+        count(*) as raw_rader,
+        sum(is_anvand) as anvanda_rader
+    from lasta_rader
+    group by kalla_system, kalla_tabell, kalla_rot, kalla_fil
+),
+
+karantan_per_fil as (
+    select
+        kalla_system,
+        kalla_tabell,
+        kalla_fil,
+        count(*) as karantan_rader
+    from karantan
+    group by kalla_system, kalla_tabell, kalla_fil
+),
+
+final as (
+    select
+        per_fil.kalla_system,
+        per_fil.kalla_tabell,
+        per_fil.kalla_rot,
+        per_fil.kalla_fil,
+        per_fil.raw_rader,
+        per_fil.anvanda_rader,
+        coalesce(karantan_per_fil.karantan_rader, 0) as karantan_rader
+    from per_fil
+    left join karantan_per_fil
+        on
+            per_fil.kalla_system = karantan_per_fil.kalla_system
+            and per_fil.kalla_tabell = karantan_per_fil.kalla_tabell
+            and per_fil.kalla_fil = karantan_per_fil.kalla_fil
+)
+
+select * from final
