@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/sqlfluff lint models tests macros analyses
+	$(BIN)/sqlfluff lint models tests
 
 docs: $(STAMP)
 	$(BIN)/kommunanalys docs

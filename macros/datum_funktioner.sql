@@ -1,56 +1,29 @@
 {#- Date helpers for the indicator models. Portable: only dbt's cross-database macros (dbt.dateadd, dbt.datediff,
-    dbt.date_trunc), extract() and casts, so that the project can move to Spark. Each macro returns an expression.
-    The models call these (unprefixed) instead of dbt.* directly, so that sqlfluff's jinja templater, which has no
-    `dbt` namespace, can render them: without `dbt` the wrappers fall back to the DuckDB form (linting only). -#}
-
-{#- wrappers of dbt's cross-database macros (fallback for sqlfluff) -#}
-{% macro datum_dbt_dateadd(datumdel, antal, uttryck) -%}
-    {%- if dbt is defined -%}
-        {{ return(dbt.dateadd(datumdel, antal, uttryck)) }}
-    {%- else -%}
-        {{ return('(' ~ uttryck ~ ' + cast(' ~ antal ~ ' as bigint) * interval 1 ' ~ datumdel ~ ')') }}
-    {%- endif -%}
-{%- endmacro %}
-
-{% macro datum_dbt_datediff(fran, till, datumdel) -%}
-    {%- if dbt is defined -%}
-        {{ return(dbt.datediff(fran, till, datumdel)) }}
-    {%- else -%}
-        {{ return("date_diff('" ~ datumdel ~ "', " ~ fran ~ ', ' ~ till ~ ')') }}
-    {%- endif -%}
-{%- endmacro %}
-
-{% macro datum_dbt_date_trunc(datumdel, uttryck) -%}
-    {%- if dbt is defined -%}
-        {{ return(dbt.date_trunc(datumdel, uttryck)) }}
-    {%- else -%}
-        {{ return("date_trunc('" ~ datumdel ~ "', " ~ uttryck ~ ')') }}
-    {%- endif -%}
-{%- endmacro %}
+    dbt.date_trunc), extract() and casts, so that the project can move to Spark. Each macro returns an expression. -#}
 
 {#- first day of the `datumdel` ('month', 'quarter', 'year') that a date or timestamp falls in, as a date -#}
 {% macro datum_trunkera(datumdel, uttryck) -%}
-    cast({{ datum_dbt_date_trunc(datumdel, uttryck) }} as date)
+    cast({{ dbt.date_trunc(datumdel, uttryck) }} as date)
 {%- endmacro %}
 
 {#- whole minutes from one timestamp to another -#}
 {% macro datum_minuter_mellan(fran, till) -%}
-    {{ datum_dbt_datediff(fran, till, 'minute') }}
+    {{ dbt.datediff(fran, till, 'minute') }}
 {%- endmacro %}
 
 {#- 31 December of the year a date falls in -#}
 {% macro datum_ar_slut(datum) -%}
-    cast({{ datum_dbt_dateadd('day', -1, datum_dbt_dateadd('year', 1, datum_dbt_date_trunc('year', datum))) }} as date)
+    cast({{ dbt.dateadd('day', -1, dbt.dateadd('year', 1, dbt.date_trunc('year', datum))) }} as date)
 {%- endmacro %}
 
 {#- date + n days, as a date (dbt.dateadd returns a timestamp on some engines) -#}
 {% macro datum_plus_dagar(datum, antal_dagar) -%}
-    cast({{ datum_dbt_dateadd('day', antal_dagar, datum) }} as date)
+    cast({{ dbt.dateadd('day', antal_dagar, datum) }} as date)
 {%- endmacro %}
 
 {#- whole calendar days from `fran` to `till` (dates; timestamps are cut to their date first) -#}
 {% macro datum_dagar_mellan(fran, till) -%}
-    {{ datum_dbt_datediff('cast(' ~ fran ~ ' as date)', 'cast(' ~ till ~ ' as date)', 'day') }}
+    {{ dbt.datediff('cast(' ~ fran ~ ' as date)', 'cast(' ~ till ~ ' as date)', 'day') }}
 {%- endmacro %}
 
 {#- minutes after midnight of a timestamp -#}
@@ -80,16 +53,16 @@
     period_typ is a Jinja string (the period type is known when the SQL is written). -#}
 {% macro datum_period_start(period_typ, datum) -%}
     {%- if period_typ == 'manad' -%}
-        cast({{ datum_dbt_date_trunc('month', datum) }} as date)
+        cast({{ dbt.date_trunc('month', datum) }} as date)
     {%- elif period_typ == 'kvartal' -%}
-        cast({{ datum_dbt_date_trunc('quarter', datum) }} as date)
+        cast({{ dbt.date_trunc('quarter', datum) }} as date)
     {%- elif period_typ == 'halvar' -%}
         case
-            when extract(month from {{ datum }}) <= 6 then cast({{ datum_dbt_date_trunc('year', datum) }} as date)
-            else cast({{ datum_dbt_dateadd('month', 6, datum_dbt_date_trunc('year', datum)) }} as date)
+            when extract(month from {{ datum }}) <= 6 then cast({{ dbt.date_trunc('year', datum) }} as date)
+            else cast({{ dbt.dateadd('month', 6, dbt.date_trunc('year', datum)) }} as date)
         end
     {%- elif period_typ == 'ar' -%}
-        cast({{ datum_dbt_date_trunc('year', datum) }} as date)
+        cast({{ dbt.date_trunc('year', datum) }} as date)
     {%- else -%}
         {{ exceptions.raise_compiler_error("datum_period_start: unknown period_typ '" ~ period_typ ~ "'") }}
     {%- endif -%}
@@ -106,12 +79,12 @@
 
 {#- last day of the period that starts on period_start -#}
 {% macro datum_period_slut(period_typ, period_start) -%}
-    cast({{ datum_dbt_dateadd('day', -1, datum_dbt_dateadd('month', datum_period_manader(period_typ), period_start)) }} as date)
+    cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', datum_period_manader(period_typ), period_start)) }} as date)
 {%- endmacro %}
 
 {#- last day of the month `datum` falls in -#}
 {% macro datum_manad_slut(datum) -%}
-    cast({{ datum_dbt_dateadd('day', -1, datum_dbt_dateadd('month', 1, datum_dbt_date_trunc('month', datum))) }} as date)
+    cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', datum))) }} as date)
 {%- endmacro %}
 
 {#- A select of one row per day from start_datum to slut_datum (inclusive), column `datum` (date). start and end are

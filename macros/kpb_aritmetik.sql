@@ -24,20 +24,6 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- string aggregation in a fixed order (dbt.listagg, which dbt-duckdb does not order reliably, on other engines) -#}
-{% macro kpb_listagg(uttryck, avgransare, ordning) -%}
-    {%- if adapter is defined -%}
-        {{ return(adapter.dispatch('kpb_listagg', 'kommunanalys')(uttryck, avgransare, ordning)) }}
-    {%- else -%}
-        {{ return(duckdb__kpb_listagg(uttryck, avgransare, ordning)) }}
-    {%- endif -%}
-{%- endmacro %}
-{% macro default__kpb_listagg(uttryck, avgransare, ordning) -%}
-    {{ dbt.listagg(uttryck, "'" ~ avgransare ~ "'", 'order by ' ~ ordning) }}
-{%- endmacro %}
-{% macro duckdb__kpb_listagg(uttryck, avgransare, ordning) -%}
-    string_agg({{ uttryck }}, '{{ avgransare }}' order by {{ ordning }})
-{%- endmacro %}
 {% macro default__kpb_heltalsdivision(taljare, namnare) -%}(({{ taljare }}) div ({{ namnare }})){%- endmacro %}
 {% macro duckdb__kpb_heltalsdivision(taljare, namnare) -%}(({{ taljare }}) // ({{ namnare }})){%- endmacro %}
 

@@ -1,16 +1,5 @@
 {#- Test helpers of the KPB marts. -#}
 
-{#- Generic test: the combination of `kolumner` is unique (the project depends on no package, so no dbt_utils).
-    Fails with one row per duplicated combination and its count. -#}
-{% test kpb_unik_kombination(model, kolumner) %}
-    select
-        {{ kolumner | join(', ') }},
-        count(*) as antal
-    from {{ model }}
-    group by {{ kolumner | join(', ') }}
-    having count(*) > 1
-{% endtest %}
-
 {#- Writes the rows a failing KPB test found into the dbt output (not only "Got 3 results"), so that the
     economist sees the code strings and amounts in the build log. Runs the test's own query when the test
     executes (execute is true then and the tested relation has been built); does nothing at parse time or when

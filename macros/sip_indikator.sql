@@ -1,5 +1,5 @@
-{#- Date helpers of the SIP and god och nära vård models (models/indicators/**/*sip*, *gnv*): period bounds from a
-    year number or a date. Portable (dbt's cross-database macros and casts only). The indicator interface and the
+{#- Date helpers of the SIP and god och nära vård models: the bounds of a year given as a number. Quarter and month
+    bounds are datum_period_start / datum_period_slut (macros/datum_funktioner.sql); the indicator interface and the
     safe division are the framework's (indikator_kolumner, indikator_kvot in macros/indikator_ramverk.sql). -#}
 
 {#- first and last day of a calendar year given as an integer expression -#}
@@ -9,13 +9,4 @@
 
 {% macro sip_ar_slut(ar) -%}
     cast(cast({{ ar }} as {{ dbt.type_string() }}) || '-12-31' as date)
-{%- endmacro %}
-
-{#- first and last day of the quarter a date or timestamp falls in -#}
-{% macro sip_kvartal_start(datum) -%}
-    cast({{ dbt.date_trunc('quarter', datum) }} as date)
-{%- endmacro %}
-
-{% macro sip_kvartal_slut(kvartal_start) -%}
-    cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 3, kvartal_start)) }} as date)
 {%- endmacro %}

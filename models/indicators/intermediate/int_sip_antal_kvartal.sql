@@ -21,7 +21,7 @@ handelser as (
 ),
 
 kvartal as (
-    select distinct {{ sip_kvartal_start('handelse_tid') }} as kvartal_start
+    select distinct {{ datum_period_start('kvartal', 'handelse_tid') }} as kvartal_start
     from handelser
     where handelse_tid is not null
 ),
@@ -73,28 +73,28 @@ plan_dimension as (
 plan_kvartal as (
     select
         sip_id,
-        {{ sip_kvartal_start('startad_tid') }} as kvartal_start,
+        {{ datum_period_start('kvartal', 'startad_tid') }} as kvartal_start,
         'startade' as matt
     from planer
     where startad_tid is not null
     union all
     select
         sip_id,
-        {{ sip_kvartal_start('upprattad_tid') }} as kvartal_start,
+        {{ datum_period_start('kvartal', 'upprattad_tid') }} as kvartal_start,
         'upprattade' as matt
     from planer
     where upprattad_tid is not null
     union all
     select
         sip_id,
-        {{ sip_kvartal_start('avslutad_tid') }} as kvartal_start,
+        {{ datum_period_start('kvartal', 'avslutad_tid') }} as kvartal_start,
         'avslutade' as matt
     from planer
     where avslutad_tid is not null
     union all
     select distinct
         sip_id,
-        {{ sip_kvartal_start('handelse_tid') }} as kvartal_start,
+        {{ datum_period_start('kvartal', 'handelse_tid') }} as kvartal_start,
         'uppfoljda' as matt
     from handelser
     where handelse = 'uppfoljd' and handelse_tid is not null
@@ -155,7 +155,7 @@ final as (
     select
         ramar.kommun_kod,
         ramar.kvartal_start,
-        {{ sip_kvartal_slut('ramar.kvartal_start') }} as kvartal_slut,
+        {{ datum_period_slut('kvartal', 'ramar.kvartal_start') }} as kvartal_slut,
         ramar.dimension,
         ramar.dimension_varde,
         ramar.matt,

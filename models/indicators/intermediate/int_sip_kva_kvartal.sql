@@ -16,13 +16,13 @@ samsa_moten as (
 kva_per_kvartal as (
     select
         kommun_kod,
-        {{ sip_kvartal_start('motesdatum') }} as kvartal_start,
+        {{ datum_period_start('kvartal', 'motesdatum') }} as kvartal_start,
         sum(antal_registreringar) as antal_registreringar,
         count(*) as antal_moten,
         sum(antal_dubbletter) as antal_dubbletter,
         count(distinct person_id) as antal_personer
     from kva_moten
-    group by kommun_kod, {{ sip_kvartal_start('motesdatum') }}
+    group by kommun_kod, {{ datum_period_start('kvartal', 'motesdatum') }}
 ),
 
 {# SAMSA meetings as person-days, the unit KVÅ can be compared on #}
@@ -37,7 +37,7 @@ samsa_persondagar as (
 samsa_matchade as (
     select
         samsa_persondagar.kommun_kod,
-        {{ sip_kvartal_start('samsa_persondagar.motesdatum') }} as kvartal_start,
+        {{ datum_period_start('kvartal', 'samsa_persondagar.motesdatum') }} as kvartal_start,
         samsa_persondagar.person_id,
         samsa_persondagar.motesdatum,
         kva_moten.person_id is not null as has_kva
@@ -62,7 +62,7 @@ final as (
     select
         coalesce(kva_per_kvartal.kommun_kod, samsa_per_kvartal.kommun_kod) as kommun_kod,
         coalesce(kva_per_kvartal.kvartal_start, samsa_per_kvartal.kvartal_start) as kvartal_start,
-        {{ sip_kvartal_slut('coalesce(kva_per_kvartal.kvartal_start, samsa_per_kvartal.kvartal_start)') }}
+        {{ datum_period_slut('kvartal', 'coalesce(kva_per_kvartal.kvartal_start, samsa_per_kvartal.kvartal_start)') }}
             as kvartal_slut,
         cast(coalesce(kva_per_kvartal.antal_registreringar, 0) as bigint) as antal_registreringar,
         cast(coalesce(kva_per_kvartal.antal_moten, 0) as bigint) as antal_moten,

@@ -46,7 +46,7 @@ toppregler as (
         huvudbok_rad_id,
         max(antal_matchande_regler) as antal_matchande_regler,
         count(*) as antal_toppregler,
-        {{ kpb_listagg('regel_id', ', ', 'regel_id') }} as toppregel_ids,
+        {{ dbt.listagg('regel_id', "', '", 'order by regel_id') }} as toppregel_ids,
         max(regel_id) as regel_id,
         max(maltyp) as maltyp,
         max(insats_kod) as insats_kod,

@@ -168,6 +168,8 @@ def episodes(b: Brukare, pop: np.ndarray, span: Span, register: PersonRegister,
     origin = span.start.astype("datetime64[s]")
     adm = origin + (adm_day * 86400 + adm_min * 60 + rng.integers(0, 60, n)).astype("timedelta64[s]")
     dis = origin + (dis_day * 86400 + dis_min * 60 + rng.integers(0, 60, n)).astype("timedelta64[s]")
+    # the 23:50 clamp must never put a discharge before its admission: at least an hour in hospital
+    dis = np.maximum(dis, adm + np.timedelta64(3600, "s"))
     injury = ~psyk & np.char.startswith(np.array([d[0] for d in SOMATIK + PSYKIATRI])[diagnos], "S")
     u = rng.random(n)
     yttre = np.where(injury & (u < 0.72), 1 + rng.integers(0, len(FALL), n),
