@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from .dbt import console, dbt_env, run_dbt
-from .paths import PROJECT_ROOT, db_path, derived_root, raw_root
+from .paths import PROJECT_ROOT, build_dir, db_path, derived_root, raw_root
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 
@@ -73,7 +73,7 @@ def docs(db: DbOpt = None) -> None:
     dbt_env(db=db)
     run_dbt(["docs", "generate", "--static"], progress=False)
     target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
-    site = PROJECT_ROOT / "build" / "docs"
+    site = build_dir() / "docs"
     site.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(target / "static_index.html", site / "index.html")
     console.print(f"[green]docs site: {site / 'index.html'} (or: dbt docs serve --profiles-dir .)")
@@ -82,24 +82,25 @@ def docs(db: DbOpt = None) -> None:
 @app.command()
 def export(
     db: DbOpt = None,
-    out: Annotated[Path, typer.Option(help="folder for the exported files")] = PROJECT_ROOT / "build" / "export",
+    out: Annotated[Optional[Path], typer.Option(help="folder for the exported files (default build/export)")] = None,
 ) -> None:
     """Export the public marts (kpb, indikatorer) to Parquet and CSV."""
     from .export import export_marts
 
-    files = export_marts(Path(db or db_path()), out)
-    console.print(f"[green]{len(files)} files written to {out}")
+    folder = Path(out or build_dir() / "export")
+    files = export_marts(Path(db or db_path()), folder)
+    console.print(f"[green]{len(files)} files written to {folder}")
 
 
 @app.command()
 def report(
     db: DbOpt = None,
-    out: Annotated[Path, typer.Option(help="folder for the report")] = PROJECT_ROOT / "build" / "report",
+    out: Annotated[Optional[Path], typer.Option(help="folder for the report (default build/report)")] = None,
 ) -> None:
     """Render the HTML report over the marts."""
     from .report import write_report
 
-    path = write_report(Path(db or db_path()), out)
+    path = write_report(Path(db or db_path()), Path(out or build_dir() / "report"))
     console.print(f"[green]report: {path}")
 
 
@@ -110,13 +111,17 @@ def demo(
 ) -> None:
     """The whole demo end to end: fresh synthetic data, scoring, dbt build, export and report."""
     raw_dir, derived_dir = raw_root(), derived_root()
+    if raw_dir.exists() and any(raw_dir.iterdir()) and not (raw_dir / "_syntetiska_data.json").exists():
+        console.print(f"[red]{raw_dir} holds files that are not synthetic demo data; demo replaces its raw folder, "
+                      "so it refuses. Point KOMMUNANALYS_RAW_ROOT at an empty folder or use `build`.")
+        raise typer.Exit(code=2)
     for folder in (raw_dir, derived_dir):
         if folder.exists():
             shutil.rmtree(folder)
     generate(out=raw_dir, kommuner=kommuner, ar=[2023, 2024], scale="demo", seed=seed)
     build(raw=raw_dir, derived=derived_dir, db=None, select=None)
-    export(db=None, out=PROJECT_ROOT / "build" / "export")
-    report(db=None, out=PROJECT_ROOT / "build" / "report")
+    export(db=None, out=None)
+    report(db=None, out=None)
     docs(db=None)
 
 

@@ -8,8 +8,13 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
+def build_dir() -> Path:
+    """Where the runner writes the database, the export, the report and the docs site."""
+    return Path(os.environ.get("KOMMUNANALYS_BUILD_DIR", PROJECT_ROOT / "build"))
+
+
 def db_path() -> Path:
-    return Path(os.environ.get("KOMMUNANALYS_DB", PROJECT_ROOT / "build" / "kommunanalys.duckdb"))
+    return Path(os.environ.get("KOMMUNANALYS_DB", build_dir() / "kommunanalys.duckdb"))
 
 
 def raw_root() -> Path:
