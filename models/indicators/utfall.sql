@@ -1,6 +1,9 @@
 {#- Public mart: every indicator, per municipality, period and breakdown (grain indikator_id, kommun_kod,
     period_typ, period_start, dimension, dimension_varde), with the catalogue, the target and small-cell suppression.
-    The rows come from int_indikator_unionerade (the union of every model tagged `indikator`).
+    The rows come from int_indikator_unionerade (the union of every model tagged `indikator`), completed to the
+    reporting grid: for every indicator and period type the build computes, every municipality and period of
+    int_indikator_perioder has its 'alla' row; where the indicator model had none (nothing to measure there, e.g. no
+    assessed goals in a year), the row has antal_personer 0 and is therefore suppressed.
 
     Target: indikator_malvarden for the year of period_start; a row for the municipality beats '*'.
     is_mal_uppfyllt: lagre_battre -> varde <= malvarde; hogre_battre -> varde >= malvarde; NULL when there is no
@@ -19,8 +22,85 @@ malvarden as (
     select * from {{ ref('indikator_malvarden') }}
 ),
 
-indikatorvarden as (
+unionerade as (
     select * from {{ ref('int_indikator_unionerade') }}
+),
+
+perioder as (
+    select * from {{ ref('int_indikator_perioder') }}
+),
+
+berakningsbara as (
+    select distinct
+        indikator_id,
+        period_typ
+    from unionerade
+),
+
+rutnat as (
+    select
+        berakningsbara.indikator_id,
+        perioder.kommun_kod,
+        perioder.period_typ,
+        perioder.period_start,
+        perioder.period_slut
+    from berakningsbara
+    inner join perioder
+        on berakningsbara.period_typ = perioder.period_typ
+),
+
+saknade as (
+    select
+        rutnat.indikator_id,
+        rutnat.kommun_kod,
+        rutnat.period_typ,
+        rutnat.period_start,
+        rutnat.period_slut,
+        'alla' as dimension,
+        'alla' as dimension_varde,
+        cast(null as decimal(18, 4)) as taljare,
+        cast(null as decimal(18, 4)) as namnare,
+        cast(null as decimal(18, 4)) as varde,
+        cast(0 as bigint) as antal_personer
+    from rutnat
+    left join unionerade
+        on
+            rutnat.indikator_id = unionerade.indikator_id
+            and rutnat.kommun_kod = unionerade.kommun_kod
+            and rutnat.period_typ = unionerade.period_typ
+            and rutnat.period_start = unionerade.period_start
+            and unionerade.dimension = 'alla'
+    where unionerade.indikator_id is null
+),
+
+indikatorvarden as (
+    select
+        indikator_id,
+        kommun_kod,
+        period_typ,
+        period_start,
+        period_slut,
+        dimension,
+        dimension_varde,
+        taljare,
+        namnare,
+        varde,
+        antal_personer
+    from unionerade
+    union all
+    select
+        indikator_id,
+        kommun_kod,
+        period_typ,
+        period_start,
+        period_slut,
+        dimension,
+        dimension_varde,
+        taljare,
+        namnare,
+        varde,
+        antal_personer
+    from saknade
 ),
 
 med_ar as (

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 PALETTE = ["#1f5f8b", "#e07b39", "#4a9c5d", "#8e6bb8", "#c44e52", "#7f7f7f", "#b8a23a", "#2aa198"]
@@ -29,8 +30,10 @@ class Section:
 def _fmt(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "–"
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return "ja" if value else "nej"
+    if isinstance(value, np.generic):
+        value = value.item()
     if isinstance(value, (int, Decimal, float)):
         number = float(value)
         if abs(number) >= 1000 or number == int(number):
@@ -39,16 +42,26 @@ def _fmt(value) -> str:
     return html.escape(str(value))
 
 
+#: columns that are identifiers, not quantities: printed as they are (a year is 2024, not 2 024)
+IDENTIFIERS = {"ar", "kommun_kod", "insats_kod", "indikator_id", "period_start", "manad"}
+
+
 def table_html(df: pd.DataFrame, max_rows: int = 60) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     rows = []
     for record in df.head(max_rows).itertuples(index=False):
-        cells = "".join(
-            f"<td class='num'>{_fmt(v)}</td>" if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
-            else f"<td>{_fmt(v)}</td>" for v in record)
-        rows.append(f"<tr>{cells}</tr>")
+        cells = []
+        for column, v in zip(df.columns, record):
+            if column in IDENTIFIERS:
+                cells.append(f"<td>{html.escape(str(v)[:10] if column in ('period_start', 'manad') else str(v))}</td>")
+            elif isinstance(v, (int, float, Decimal, np.number)) and not isinstance(v, (bool, np.bool_)):
+                cells.append(f"<td class='num'>{_fmt(v)}</td>")
+            else:
+                cells.append(f"<td>{_fmt(v)}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
     more = f"<p class='note'>{len(df) - max_rows} rader till finns i marten.</p>" if len(df) > max_rows else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+    return (f"<div class='scroll'><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            f"{more}")
 
 
 def bar_chart_svg(df: pd.DataFrame, category: str, series: str, value: str, title: str, unit: str = "") -> str:
@@ -88,7 +101,7 @@ def bar_chart_svg(df: pd.DataFrame, category: str, series: str, value: str, titl
                      f"fill='{PALETTE[si % len(PALETTE)]}'/><text x='{left + si * 120 + 14}' y='{height + 19}'>"
                      f"{html.escape(ser)}</text>")
     parts.append("</svg>")
-    return "".join(parts)
+    return "<div class='scroll'>" + "".join(parts) + "</div>"
 
 
 class Report:
@@ -134,12 +147,14 @@ class Report:
                     "and ar = (select max(ar) from kpb.produktivitet) order by insats_kod, regi, kommun_kod")
         chart = bar_chart_svg(df[df.insats_kod == "HT"].assign(serie=lambda d: d.kommun_kod + " " + d.regi),
                               "regi", "kommun_kod", "enhetskostnad", "Hemtjänst: kr per timme", "kr")
-        full = self.q("select * from kpb.produktivitet where ar = (select max(ar) from kpb.produktivitet) "
-                      "order by insats_kod, regi, kommun_kod")
+        full = self.q("select kommun_kod, insats_kod, regi, mattenhet, volym, enhetskostnad, enhetskostnad_direkt, "
+                      "enhetskostnad_fordelad, jamforelse_enhetskostnad, kolada_enhetskostnad_kommun, "
+                      "kolada_enhetskostnad_riket from kpb.produktivitet "
+                      "where ar = (select max(ar) from kpb.produktivitet) order by insats_kod, regi, kommun_kod")
         return Section("Produktivitet (enhetskostnad per insats och regi)",
                        "Enhetskostnad = (direkt kostnad + fördelad gemensam kostnad) / volym, jämförd med övriga "
-                       "kommuner i körningen och med Kolada där filerna finns.",
-                       chart + table_html(full))
+                       "kommuner i körningen (jamforelse_) och med Kolada där filerna finns (senaste året).",
+                       chart + table_html(full, max_rows=200))
 
     def brukarmix(self) -> Section | None:
         if not self.has("kpb.brukarmix"):
@@ -171,7 +186,11 @@ class Report:
             return self._missing("Resultat", "kpb.resultat")
         return Section("Resultat: kostnad och utfall per person",
                        "Kostnad per brukare tillsammans med utfall (SIP, återinskrivningar, utskrivningsklara dagar).",
-                       table_html(self.q("select * from kpb.resultat order by all")))
+                       table_html(self.q(
+                           "select kommun_kod, ar, grupp, grupp_varde, antal_brukare, total_kostnad_per_brukare, "
+                           "kommun_kostnad_per_brukare, andel_aterinskrivningar_procent, "
+                           "utskrivningsklara_dagar_per_brukare, andel_uppnadda_mal_procent "
+                           "from kpb.resultat order by kommun_kod, ar, grupp, grupp_varde")))
 
     def betalningsansvar(self) -> Section | None:
         if not self.has("indikatorer.betalningsansvar"):
@@ -211,7 +230,7 @@ h1{color:#1f5f8b} h2{border-bottom:2px solid #1f5f8b;padding-bottom:.2rem;margin
 table{border-collapse:collapse;font-size:.82rem;margin:.8rem 0;width:100%}
 th,td{border:1px solid #ddd;padding:.25rem .45rem} th{background:#f2f5f8;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums} .note{color:#666;font-size:.85rem}
-nav a{margin-right:1rem}
+nav a{margin-right:1rem} .scroll{overflow-x:auto;max-width:100%}
 """
 
 
