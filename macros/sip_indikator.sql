@@ -10,3 +10,79 @@
 {% macro sip_ar_slut(ar) -%}
     cast(cast({{ ar }} as {{ dbt.type_string() }}) || '-12-31' as date)
 {%- endmacro %}
+
+{#- The body of a quarterly SIP count indicator (SIP_STARTADE, SIP_UPPRATTADE, SIP_UPPFOLJDA, SIP_AVSLUTADE,
+    SIP_OPPNA): the measure `matt` of int_sip_antal_kvartal per municipality and quarter, also per hälsovalsenhet and
+    klinik. A count: namnare 1. -#}
+{% macro sip_antal_indikator(indikator_id, matt) %}
+with
+
+antal as (
+    select * from {{ ref('int_sip_antal_kvartal') }}
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'kvartal' as period_typ,
+        kvartal_start as period_start,
+        kvartal_slut as period_slut,
+        dimension,
+        dimension_varde,
+        antal_planer as taljare,
+        1 as namnare,
+        antal_planer as varde,
+        antal_personer
+    from antal
+    where matt = '{{ matt }}'
+),
+
+final as (
+    {{ kommunanalys.indikator_kolumner(indikator_id, 'beraknad') }}
+)
+
+select * from final
+{% endmacro %}
+
+{#- The body of a yearly review rating indicator (SIP_ANSVAR_TYDLIGT, SIP_SAMARBETE, SIP_RESURSER): the mean of the
+    1–5 rating `kolumn`, one rating per reviewed plan (not per goal row), per municipality and review year;
+    taljare = the sum of the plans' ratings, namnare = rated plans. -#}
+{% macro sip_betyg_indikator(indikator_id, kolumn) %}
+with
+
+planer as (
+    select * from {{ ref('int_sip_granskning_planer') }}
+),
+
+per_ar as (
+    select
+        kommun_kod,
+        ar,
+        sum({{ kolumn }}) as summa_betyg,
+        count({{ kolumn }}) as antal_planer,
+        count(distinct case when {{ kolumn }} is not null then raknas_som end) as antal_personer
+    from planer
+    group by kommun_kod, ar
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'ar' as period_typ,
+        {{ sip_ar_start('ar') }} as period_start,
+        {{ sip_ar_slut('ar') }} as period_slut,
+        'alla' as dimension,
+        'alla' as dimension_varde,
+        coalesce(summa_betyg, 0) as taljare,
+        antal_planer as namnare,
+        {{ kommunanalys.indikator_kvot('summa_betyg', 'antal_planer') }} as varde,
+        antal_personer
+    from per_ar
+),
+
+final as (
+    {{ kommunanalys.indikator_kolumner(indikator_id, 'beraknad') }}
+)
+
+select * from final
+{% endmacro %}

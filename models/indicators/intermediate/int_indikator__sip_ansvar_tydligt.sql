@@ -4,40 +4,4 @@
     reviewed plan (not per goal row).
     Per municipality and review year. taljare = sum of the plans' ratings, namnare = rated plans. #}
 
-with
-
-planer as (
-    select * from {{ ref('int_sip_granskning_planer') }}
-),
-
-per_ar as (
-    select
-        kommun_kod,
-        ar,
-        sum(ansvar_tydligt) as summa_betyg,
-        count(ansvar_tydligt) as antal_planer,
-        count(distinct case when ansvar_tydligt is not null then raknas_som end) as antal_personer
-    from planer
-    group by kommun_kod, ar
-),
-
-beraknad as (
-    select
-        kommun_kod,
-        'ar' as period_typ,
-        {{ sip_ar_start('ar') }} as period_start,
-        {{ sip_ar_slut('ar') }} as period_slut,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        coalesce(summa_betyg, 0) as taljare,
-        antal_planer as namnare,
-        {{ kommunanalys.indikator_kvot('summa_betyg', 'antal_planer') }} as varde,
-        antal_personer
-    from per_ar
-),
-
-final as (
-    {{ kommunanalys.indikator_kolumner('SIP_ANSVAR_TYDLIGT', 'beraknad') }}
-)
-
-select * from final
+{{ sip_betyg_indikator('SIP_ANSVAR_TYDLIGT', 'ansvar_tydligt') }}

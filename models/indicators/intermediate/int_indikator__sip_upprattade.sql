@@ -4,30 +4,4 @@
     klinik that took part
     (from SAMSA's events; see int_sip_antal_kvartal). A count: namnare 1. #}
 
-with
-
-antal as (
-    select * from {{ ref('int_sip_antal_kvartal') }}
-),
-
-beraknad as (
-    select
-        kommun_kod,
-        'kvartal' as period_typ,
-        kvartal_start as period_start,
-        kvartal_slut as period_slut,
-        dimension,
-        dimension_varde,
-        antal_planer as taljare,
-        1 as namnare,
-        antal_planer as varde,
-        antal_personer
-    from antal
-    where matt = 'upprattade'
-),
-
-final as (
-    {{ kommunanalys.indikator_kolumner('SIP_UPPRATTADE', 'beraknad') }}
-)
-
-select * from final
+{{ sip_antal_indikator('SIP_UPPRATTADE', 'upprattade') }}
