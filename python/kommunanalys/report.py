@@ -2,7 +2,8 @@
 
 Evidence.dev cannot be built offline (its in-browser DuckDB downloads extensions), so the report is rendered here:
 one self-contained HTML file, charts as inline SVG, no scripts and nothing fetched. It reads only the public marts
-(schemas kpb and indikatorer) and computes nothing of its own beyond formatting: every figure is a mart's.
+(schemas kpb and indikatorer) with SQL; pandas only formats. Every figure is a mart's, or a sum of a mart's column
+over municipalities for a chart.
 A section whose mart is not in the database is left out with a note.
 """
 
@@ -161,8 +162,11 @@ class Report:
             return self._missing("Brukarmix", "kpb.brukarmix")
         df = self.q("select kommun_kod, ar, verksamhetsomrade, kostnadsintervall, antal_brukare, andel_brukare, "
                     "total_kostnad, andel_kostnad from kpb.brukarmix where ar = (select max(ar) from kpb.brukarmix) "
-                    "order by kommun_kod, verksamhetsomrade, kostnadsintervall")
-        chart_df = df.groupby(["kostnadsintervall", "verksamhetsomrade"], as_index=False)["antal_brukare"].sum()
+                    "order by kommun_kod, verksamhetsomrade, kostnadsintervall_sortering")
+        chart_df = self.q("select kostnadsintervall, verksamhetsomrade, sum(antal_brukare) as antal_brukare "
+                          "from kpb.brukarmix where ar = (select max(ar) from kpb.brukarmix) "
+                          "group by kostnadsintervall, kostnadsintervall_sortering, verksamhetsomrade "
+                          "order by kostnadsintervall_sortering, verksamhetsomrade")
         return Section("Brukarmix (antal brukare per kostnadsintervall)",
                        "Andel brukare och andel kostnad per kostnadsintervall, LSS och ordinärt/särskilt boende.",
                        bar_chart_svg(chart_df, "kostnadsintervall", "verksamhetsomrade", "antal_brukare",
@@ -198,8 +202,9 @@ class Report:
         df = self.q("select kommun_kod, manad, vardform, antal_vardtillfallen, utskrivningsklara_dagar, "
                     "betalningsdagar, betalningsbelopp from indikatorer.betalningsansvar order by kommun_kod, manad, "
                     "vardform")
-        chart_df = df.assign(manad=df.manad.astype(str).str[:7]).groupby(
-            ["manad", "kommun_kod"], as_index=False)["betalningsbelopp"].sum()
+        chart_df = self.q("select strftime(manad, '%Y-%m') as manad, kommun_kod, "
+                          "sum(betalningsbelopp) as betalningsbelopp from indikatorer.betalningsansvar "
+                          "group by all order by manad, kommun_kod")
         return Section("Betalningsansvar för utskrivningsklara (underlag för ekonomisk reglering)",
                        "Betalningsdagar och belopp per kommun och månad enligt regionens regler och dygnsavgifter.",
                        bar_chart_svg(chart_df, "manad", "kommun_kod", "betalningsbelopp", "Belopp per månad, kr")
