@@ -1,21 +1,7 @@
 {#- The indicator framework (docs/architecture.md, "The indicator framework"): an indicator is one catalogue row in
-    seeds/indikatorer/indikator_katalog.csv plus one model models/indicators/intermediate/int_indikator__<id>.sql
-    tagged `indikator`, with the interface columns of indikator_kolumner(). indikatorer.utfall unions them. -#}
-
-{#- The indicator models of the project, as the graph knows them at compile time: every enabled model tagged
-    `indikator`, sorted by name. Only meaningful when execute is true (the graph is empty while dbt parses). -#}
-{% macro indikator_modeller_i_grafen() -%}
-    {%- set namn = [] -%}
-    {%- if execute -%}
-        {%- for node in graph.nodes.values() -%}
-            {%- if node.resource_type == 'model' and 'indikator' in node.tags
-                    and node.package_name == project_name -%}
-                {%- do namn.append(node.name) -%}
-            {%- endif -%}
-        {%- endfor -%}
-    {%- endif -%}
-    {{ return(namn | sort) }}
-{%- endmacro %}
+    seeds/indikatorer/indikator_katalog.csv plus one model models/indicators/intermediate/<area>/int_indikator__<id>.sql
+    tagged `indikator`, with the interface columns of indikator_granssnitt(), listed in int_indikator_unionerade.
+    indikatorer.utfall reads the union. -#}
 
 {#- the text type (dbt.type_string(); 'varchar' where there is no `dbt` namespace, i.e. in sqlfluff's templater) -#}
 {% macro indikator_typ_text() -%}
@@ -26,21 +12,42 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- The indicator interface, selected with its types from a relation (a CTE) that has the columns kommun_kod,
-    period_typ, period_start, period_slut, dimension, dimension_varde, taljare, namnare, varde, antal_personer. -#}
+{#- The indicator interface, written once: the 11 columns every indicator model delivers, with their types. -#}
+{% macro indikator_granssnitt() -%}
+    {%- set text = indikator_typ_text() -%}
+    {{ return([
+        ('indikator_id', text),
+        ('kommun_kod', text),
+        ('period_typ', text),
+        ('period_start', 'date'),
+        ('period_slut', 'date'),
+        ('dimension', text),
+        ('dimension_varde', text),
+        ('taljare', 'decimal(18, 4)'),
+        ('namnare', 'decimal(18, 4)'),
+        ('varde', 'decimal(18, 4)'),
+        ('antal_personer', 'bigint'),
+    ]) }}
+{%- endmacro %}
+
+{#- The interface's column names, comma-separated, optionally prefixed (`prefix.`), for select lists and unions. -#}
+{% macro indikator_kolumnnamn(prefix='') -%}
+    {%- for namn, typ in indikator_granssnitt() %}
+        {{ prefix }}{{ namn }}{{ "," if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{#- The indicator interface selected with its types from a relation (a CTE) that has every interface column but
+    indikator_id, which is written as the constant `indikator_id`. -#}
 {% macro indikator_kolumner(indikator_id, relation) -%}
     select
-        cast('{{ indikator_id }}' as {{ indikator_typ_text() }}) as indikator_id,
-        cast(kommun_kod as {{ indikator_typ_text() }}) as kommun_kod,
-        cast(period_typ as {{ indikator_typ_text() }}) as period_typ,
-        cast(period_start as date) as period_start,
-        cast(period_slut as date) as period_slut,
-        cast(dimension as {{ indikator_typ_text() }}) as dimension,
-        cast(dimension_varde as {{ indikator_typ_text() }}) as dimension_varde,
-        cast(taljare as decimal(18, 4)) as taljare,
-        cast(namnare as decimal(18, 4)) as namnare,
-        cast(varde as decimal(18, 4)) as varde,
-        cast(antal_personer as bigint) as antal_personer
+    {%- for namn, typ in indikator_granssnitt() %}
+        {%- if namn == 'indikator_id' %}
+        cast('{{ indikator_id }}' as {{ typ }}) as indikator_id,
+        {%- else %}
+        cast({{ namn }} as {{ typ }}) as {{ namn }}{{ "," if not loop.last }}
+        {%- endif %}
+    {%- endfor %}
     from {{ relation }}
 {%- endmacro %}
 
@@ -91,39 +98,21 @@
         perioder.period_slut
 {%- endmacro %}
 
-{#- The union of the indicator models `modeller` (a list of model names) with the interface columns; an empty
-    relation with the interface's types when the list is empty (e.g. while dbt parses). -#}
-{% macro indikator_union(modeller) -%}
-    {%- for modell in modeller %}
+{#- The union of the indicator relations `relationer` (a list of ref()s) with the interface columns; an empty
+    relation with the interface's types when the list is empty. -#}
+{% macro indikator_union(relationer) -%}
+    {%- for relation in relationer %}
     select
-        indikator_id,
-        kommun_kod,
-        period_typ,
-        period_start,
-        period_slut,
-        dimension,
-        dimension_varde,
-        taljare,
-        namnare,
-        varde,
-        antal_personer
-    from {{ ref(modell) }}
+        {{- indikator_kolumnnamn() | indent(4) }}
+    from {{ relation }}
     {%- if not loop.last %}
     union all
     {%- endif %}
     {%- else %}
     select
-        cast(null as {{ indikator_typ_text() }}) as indikator_id,
-        cast(null as {{ indikator_typ_text() }}) as kommun_kod,
-        cast(null as {{ indikator_typ_text() }}) as period_typ,
-        cast(null as date) as period_start,
-        cast(null as date) as period_slut,
-        cast(null as {{ indikator_typ_text() }}) as dimension,
-        cast(null as {{ indikator_typ_text() }}) as dimension_varde,
-        cast(null as decimal(18, 4)) as taljare,
-        cast(null as decimal(18, 4)) as namnare,
-        cast(null as decimal(18, 4)) as varde,
-        cast(null as bigint) as antal_personer
+    {%- for namn, typ in indikator_granssnitt() %}
+        cast(null as {{ typ }}) as {{ namn }}{{ "," if not loop.last }}
+    {%- endfor %}
     where 1 = 0
     {%- endfor %}
 {%- endmacro %}

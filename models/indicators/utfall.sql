@@ -75,31 +75,11 @@ saknade as (
 
 indikatorvarden as (
     select
-        indikator_id,
-        kommun_kod,
-        period_typ,
-        period_start,
-        period_slut,
-        dimension,
-        dimension_varde,
-        taljare,
-        namnare,
-        varde,
-        antal_personer
+        {{- indikator_kolumnnamn() | indent(4) }}
     from unionerade
     union all
     select
-        indikator_id,
-        kommun_kod,
-        period_typ,
-        period_start,
-        period_slut,
-        dimension,
-        dimension_varde,
-        taljare,
-        namnare,
-        varde,
-        antal_personer
+        {{- indikator_kolumnnamn() | indent(4) }}
     from saknade
 ),
 

@@ -39,7 +39,7 @@ def test_every_indicator_has_catalogue_row_and_model(built) -> None:
                           "where indikator_id like 'SIP%' or indikator_id like 'GNV%'")
     assert katalog == SIP_GNV_INDIKATORER
     modeller = {p.stem.removeprefix("int_indikator__").upper()
-                for p in (PROJECT_ROOT / "models" / "indicators" / "intermediate").glob("int_indikator__*.sql")}
+                for p in (PROJECT_ROOT / "models" / "indicators" / "intermediate").rglob("int_indikator__*.sql")}
     assert SIP_GNV_INDIKATORER <= modeller
     berakningsbara = _ids(built, "select indikator_id from konfig.indikator_katalog where demo_berakningsbar")
     assert SIP_GNV_INDIKATORER <= berakningsbara

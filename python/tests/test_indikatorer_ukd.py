@@ -1,6 +1,6 @@
 """The indicator framework and utskrivningsklara dagar, checked on the built demo (session fixture `built`).
 
-Day counting and pricing are unit-tested in dbt (models/indicators/intermediate/_ukd__unit_tests.yml, run by
+Day counting and pricing are unit-tested in dbt (models/indicators/intermediate/ukd/_ukd__unit_tests.yml, run by
 `dbt build`); here: keys, reconciliations of the payment basis, the output contract, and that the suppression
 threshold is a var that changes the outcome.
 """
