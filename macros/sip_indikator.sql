@@ -154,3 +154,106 @@ final as (
 
 select * from final
 {% endmacro %}
+
+{#- The five SMART criteria of a SIP goal (sip-uppfoljningsindikatorer: specifikt, mätbart, accepterat, realistiskt,
+    tidsatt), written once: the review file's columns are is_<kriterium>; a goal is SMART when it meets all five. -#}
+{% macro sip_smart_kriterier() -%}
+    {{ return(['specifikt', 'matbart', 'accepterat', 'realistiskt', 'tidsatt']) }}
+{%- endmacro %}
+
+{#- A yearly SIP indicator from int_sip_kostnad_kommun_ar (one row per municipality and year): taljare / namnare ×
+    faktor, or the given `varde` expression when the mart already holds the value; the rows where `villkor` holds.
+    antal_personer = the column `antal_personer` (the persons or plans the value is built on). -#}
+{% macro sip_ar_indikator(indikator_id, taljare, namnare, villkor, antal_personer, varde=none, faktor=1) -%}
+with
+
+kostnad as (
+    select * from {{ ref('int_sip_kostnad_kommun_ar') }}
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'ar' as period_typ,
+        {{ sip_ar_start('ar') }} as period_start,
+        {{ sip_ar_slut('ar') }} as period_slut,
+        'alla' as dimension,
+        'alla' as dimension_varde,
+        {{ taljare }} as taljare,
+        {{ namnare }} as namnare,
+        {{ varde if varde else kommunanalys.indikator_kvot(taljare, namnare, faktor) }} as varde,
+        {{ antal_personer }} as antal_personer
+    from kostnad
+    where {{ villkor }}
+),
+
+final as (
+    {{ kommunanalys.indikator_kolumner(indikator_id, 'beraknad') }}
+)
+
+select * from final
+{%- endmacro %}
+
+{#- A before/after SIP indicator over the plans established in the year (int_sip_kostnad_plan): per municipality,
+    year of establishment and breakdown, taljare = the sum of the change (12 months after minus 12 months before),
+    namnare = the plans, varde = taljare / namnare. `dimensioner` is a list of (dimension, dimension_varde, change
+    expression over int_sip_kostnad_plan's columns). -#}
+{% macro sip_fore_efter_indikator(indikator_id, dimensioner) -%}
+with
+
+plan_kostnad as (
+    select * from {{ ref('int_sip_kostnad_plan') }}
+),
+
+per_dimension as (
+    {%- for dimension, dimension_varde, forandring in dimensioner %}
+    select
+        kommun_kod,
+        upprattad_ar as ar,
+        '{{ dimension }}' as dimension,
+        '{{ dimension_varde }}' as dimension_varde,
+        sip_id,
+        person_id,
+        {{ forandring }} as forandring
+    from plan_kostnad
+    where upprattad_ar is not null
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+per_ar as (
+    select
+        kommun_kod,
+        ar,
+        dimension,
+        dimension_varde,
+        sum(forandring) as summa_forandring,
+        count(distinct sip_id) as antal_planer,
+        count(distinct person_id) as antal_personer
+    from per_dimension
+    group by kommun_kod, ar, dimension, dimension_varde
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'ar' as period_typ,
+        {{ sip_ar_start('ar') }} as period_start,
+        {{ sip_ar_slut('ar') }} as period_slut,
+        dimension,
+        dimension_varde,
+        summa_forandring as taljare,
+        antal_planer as namnare,
+        {{ kommunanalys.indikator_kvot('summa_forandring', 'antal_planer') }} as varde,
+        antal_personer
+    from per_ar
+),
+
+final as (
+    {{ kommunanalys.indikator_kolumner(indikator_id, 'beraknad') }}
+)
+
+select * from final
+{%- endmacro %}

@@ -10,7 +10,7 @@
     target, the catalogue says riktning 'ingen', or the value is suppressed.
     Suppression: antal_personer < var('undertryck_min_personer') (default 5) -> is_undertryckt, and varde, taljare,
     namnare NULL. -#}
-{%- set min_personer = var('undertryck_min_personer', 5) %}
+{%- set min_personer = installning('undertryck_min_personer') %}
 
 with
 

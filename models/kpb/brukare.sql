@@ -5,7 +5,7 @@
 --   verksamhetsomrade  lss when any insats lies in an area of var kpb_lss_omraden; else aldreomsorg when alder >=
 --                      var kpb_aldersgrans_aldreomsorg (65); else funktionsnedsattning   [I]
 --   is_ytterfall       total_kostnad >= var kpb_ytterfall_grans (1 000 000 kr)             [U]
-{%- set lss_lista = "'" ~ (kpb_var('kpb_lss_omraden') | join("', '")) ~ "'" %}
+{%- set lss_lista = "'" ~ (installning('kpb_lss_omraden') | join("', '")) ~ "'" %}
 with
 
 volymer as (
@@ -85,13 +85,13 @@ final as (
         case when med_alder.har_sarskilt_boende = 1 then 'sarskilt_boende' else 'ordinart_boende' end as boendeform,
         case
             when med_alder.har_lss_insats = 1 then 'lss'
-            when med_alder.alder >= {{ kpb_var('kpb_aldersgrans_aldreomsorg') }} then 'aldreomsorg'
+            when med_alder.alder >= {{ installning('kpb_aldersgrans_aldreomsorg') }} then 'aldreomsorg'
             else 'funktionsnedsattning'
         end as verksamhetsomrade,
         med_alder.total_kostnad,
         kostnadsintervall.kostnadsintervall,
         cast(med_alder.antal_insatser as bigint) as antal_insatser,
-        coalesce(med_alder.total_kostnad >= {{ kpb_var('kpb_ytterfall_grans') }}, false) as is_ytterfall
+        coalesce(med_alder.total_kostnad >= {{ installning('kpb_ytterfall_grans') }}, false) as is_ytterfall
     from med_alder
     left join aldersgrupper
         on med_alder.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till

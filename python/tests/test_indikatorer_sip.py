@@ -55,7 +55,9 @@ def test_every_indicator_in_utfall_for_every_demo_municipality(built) -> None:
 
 
 def test_small_cells_suppressed(built) -> None:
-    threshold = 5  # var('undertryck_min_personer') in dbt_project.yml
+    threshold = 5  # the default of installning('undertryck_min_personer'), which the test session's build keeps
+    assert built.scalar("select varde from indikatorer_intermediate.int_installningar "
+                        "where namn = 'undertryck_min_personer'") == str(threshold)
     bad = built.rows(f"""
         select indikator_id, kommun_kod, period_start, dimension, dimension_varde
         from indikatorer.utfall

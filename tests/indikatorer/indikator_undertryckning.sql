@@ -2,7 +2,7 @@
 {#- Small-cell suppression over the whole of utfall: a row built on fewer than var('undertryck_min_personer')
     persons (or an unknown number) is marked is_undertryckt and has varde, taljare and namnare NULL; a row on enough
     persons is not suppressed. Rows returned = violations. -#}
-{%- set min_personer = var('undertryck_min_personer', 5) %}
+{%- set min_personer = installning('undertryck_min_personer') %}
 
 with
 

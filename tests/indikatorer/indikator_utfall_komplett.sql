@@ -1,7 +1,7 @@
 {#- Severity: a warning by default, because a municipality without the optional files (survey, review, time
     reports, Kolada) has no rows for the indicators built on them; the test session builds the demo with
     --vars '{utfall_komplett_allvarlighet: error}', where everything the catalogue marks computable must be there. -#}
-{{ config(tags=['indikatorer', 'utfall'], severity=var('utfall_komplett_allvarlighet', 'warn')) }}
+{{ config(tags=['indikatorer', 'utfall'], severity=installning('utfall_komplett_allvarlighet')) }}
 {#- Every catalogue row with demo_berakningsbar = true appears in utfall for every municipality in utfall and every
     period of each of its period types in the data — every period between the first and the last period of that
     type in utfall, over all indicators — and has rows for every period type it lists. Rows returned = what is missing. (A catalogue row whose model is missing or empty shows up here;

@@ -20,10 +20,10 @@ select
     null as mottagare_pool_id,
     case
         when pooler.ordning is null then 'pool bokford men inte konfigurerad for kommunen'
-        else 'ordning utanfor 1..{{ kpb_var("kpb_max_ordning") }} (var kpb_max_ordning)'
+        else 'ordning utanfor 1..{{ installning("kpb_max_ordning") }} (var kpb_max_ordning)'
     end as fel
 from pooler
-where pooler.ordning is null or pooler.ordning < 1 or pooler.ordning > {{ kpb_var('kpb_max_ordning') }}
+where pooler.ordning is null or pooler.ordning < 1 or pooler.ordning > {{ installning('kpb_max_ordning') }}
 
 union all
 

@@ -5,7 +5,7 @@
 -- The step-down is unrolled over ordning 1 .. var kpb_max_ordning (no recursion, portable);
 -- tests/kpb/kpb_pooler_konfiguration.sql fails when a pool has an ordning outside that range or allocates onto a
 -- pool of the same or lower ordning. One row per municipality, year, pool and receiver.
-{%- set max_ordning = kpb_var('kpb_max_ordning') %}
+{%- set max_ordning = installning('kpb_max_ordning') %}
 {%- set behall = [
     'kommun_kod', 'ar', 'pool_id', 'ordning', 'fordelningsnyckel', 'bokford_ore', 'mottaget_ore', 'pool_ore',
     'mottagare_id', 'mottagare_typ', 'mottagare_insats_kod', 'mottagare_regi', 'mottagare_pool_id',

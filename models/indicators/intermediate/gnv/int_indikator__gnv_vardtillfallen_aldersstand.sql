@@ -20,7 +20,7 @@ befolkning as (
 
 standardbefolkning as (
     select * from {{ ref('standardbefolkning') }}
-    where standard = '{{ var("standardbefolkning", "ESP2013") }}'
+    where standard = '{{ installning('standardbefolkning') }}'
 ),
 
 ar_med_data as (

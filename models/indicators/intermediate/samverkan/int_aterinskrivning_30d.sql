@@ -4,7 +4,7 @@
     ['somatik'] [I]). A same-day admission (day 0) is not a readmission (often a transfer); day 31 is outside;
     a planned admission never counts. is_fonster_komplett is false when the 30-day window passes the calculation
     date: the readmission could not be seen yet, so such discharges leave the denominator. -#}
-{%- set vardformer = var('aterinskrivning_vardformer', ['somatik']) -%}
+{%- set vardformer = installning('aterinskrivning_vardformer') -%}
 {%- set vardform_lista = "'" ~ (vardformer | join("', '")) ~ "'" -%}
 
 with

@@ -2,10 +2,10 @@
 {#- UTSKRIVNINGSPLAN: share (%) of the discharged episodes with an underrättelse where the person had an
     utskrivningsplan (SAMSA utskrivningsplan = J) or a SIP around the episode, by discharge date.
     "A SIP around the episode" [I]: a SIP of the same person (stg_samsa__sip_handelser) that was established
-    (first 'upprattad' event) on or before the discharge date + var('sip_fonster_efter_utskrivning_dagar', 30),
+    (first 'upprattad' event) on or before the discharge date + installning('sip_fonster_efter_utskrivning_dagar'),
     and not closed ('avslutad') before the admission date. -#}
 {%- set period_typer = ['kvartal', 'ar'] %}
-{%- set fonster = var('sip_fonster_efter_utskrivning_dagar', 30) %}
+{%- set fonster = installning('sip_fonster_efter_utskrivning_dagar') %}
 
 with
 

@@ -4,7 +4,7 @@
     extract's period; notices dated after it are not yet counted); var ukd_berakningsdatum ('YYYY-MM-DD') sets it
     (e.g. the last day of the month being invoiced). rapport_forsta_manad, the first month of the indicator grid,
     is the month of the earliest discharge: earlier months hold only episodes that started before the extract. -#}
-{%- set berakningsdatum_var = var('ukd_berakningsdatum', none) -%}
+{%- set berakningsdatum_var = installning('ukd_berakningsdatum') -%}
 
 with
 

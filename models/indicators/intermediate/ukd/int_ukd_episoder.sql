@@ -11,7 +11,7 @@
     (is_pagaende). The rule: the rules of regelverk var('ukd_regelverk') and of 'lag' (the law's default) that match
     kommun, vardform and the date of the underrättelse; chosen regelverk before 'lag', exact kommun before '*',
     exact vardform before '*', latest giltig_fran first. Pricing per day is in int_ukd_dagar. -#}
-{%- set regelverk = var('ukd_regelverk', 'kalmar') -%}
+{%- set regelverk = installning('ukd_regelverk') -%}
 
 with
 

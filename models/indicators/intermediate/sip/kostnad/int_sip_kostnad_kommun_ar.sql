@@ -6,7 +6,7 @@
     (4) cost per person with a SIP = (direct + administrative) / persons with a SIP;
     (5) cost-effectiveness: administrative cost of the plans reviewed in the year per goal met in that review, and
         the change in acute inpatient days per 1 000 kr of coordination of the plans established in the year;
-    (6) budget follow-up: ledger outcome vs budget on aktivitet var('sip_aktivitet', 'SIP').
+    (6) budget follow-up: ledger outcome vs budget on aktivitet installning('sip_aktivitet').
     Grain: kommun_kod, ar (every municipality and year that has any of these). -#}
 
 with
@@ -105,7 +105,7 @@ utfall as (
         ar,
         sum(belopp) as budget_utfall
     from huvudbok
-    where aktivitet = '{{ var("sip_aktivitet", "SIP") }}'
+    where aktivitet = '{{ installning('sip_aktivitet') }}'
     group by kommun_kod, ar
 ),
 
@@ -115,7 +115,7 @@ budgeterat as (
         ar,
         sum(belopp) as budget
     from budget
-    where aktivitet = '{{ var("sip_aktivitet", "SIP") }}'
+    where aktivitet = '{{ installning('sip_aktivitet') }}'
     group by kommun_kod, ar
 ),
 

@@ -1,7 +1,7 @@
 {{ config(tags=['indikator']) }}
 
 {# SIP_MAL_SMART: share (%) of the reviewed goals that are SMART — all five criteria ('alla') — and that meet each
-    criterion (dimension 'kriterium': specifikt, matbart, accepterat, realistiskt, tidsatt). Per municipality and
+    criterion (dimension 'kriterium': the five of macro sip_smart_kriterier). Per municipality and
     review year. antal_personer = persons (plans when the person is unknown) behind the goals. #}
 
 with
@@ -19,51 +19,17 @@ per_kriterium as (
         'alla' as dimension_varde,
         is_smart as is_uppfyllt
     from mal
-    union all
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'kriterium' as dimension,
-        'specifikt' as dimension_varde,
-        is_specifikt as is_uppfyllt
-    from mal
-    union all
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'kriterium' as dimension,
-        'matbart' as dimension_varde,
-        is_matbart as is_uppfyllt
-    from mal
-    union all
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'kriterium' as dimension,
-        'accepterat' as dimension_varde,
-        is_accepterat as is_uppfyllt
-    from mal
-    union all
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'kriterium' as dimension,
-        'realistiskt' as dimension_varde,
-        is_realistiskt as is_uppfyllt
-    from mal
-    union all
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'kriterium' as dimension,
-        'tidsatt' as dimension_varde,
-        is_tidsatt as is_uppfyllt
-    from mal
+    {%- for kriterium in sip_smart_kriterier() %}
+        union all
+        select
+            kommun_kod,
+            ar,
+            raknas_som,
+            'kriterium' as dimension,
+            '{{ kriterium }}' as dimension_varde,
+            is_{{ kriterium }} as is_uppfyllt
+        from mal
+    {%- endfor %}
 ),
 
 per_ar as (

@@ -22,19 +22,12 @@ final as (
         planer.person_id,
         {# the unit persons are counted in for suppression: the person, else the plan #}
         coalesce(planer.person_id, granskning.sip_id) as raknas_som,
-        granskning.is_specifikt,
-        granskning.is_matbart,
-        granskning.is_accepterat,
-        granskning.is_realistiskt,
-        granskning.is_tidsatt,
-        coalesce(
-            granskning.is_specifikt
-            and granskning.is_matbart
-            and granskning.is_accepterat
-            and granskning.is_realistiskt
-            and granskning.is_tidsatt,
-            false
-        ) as is_smart,
+        {%- for kriterium in sip_smart_kriterier() %}
+            granskning.is_{{ kriterium }},
+        {%- endfor %}
+        {%- set smart = [] %}
+        {%- for kriterium in sip_smart_kriterier() %}{% do smart.append('granskning.is_' ~ kriterium) %}{% endfor %}
+        coalesce({{ smart | join(' and ') }}, false) as is_smart,
         granskning.mal_status,
         granskning.mal_status <> 'ej_bedomt' as is_bedomt,
         granskning.ansvar_tydligt,
