@@ -1,4 +1,4 @@
-{#- Parsing of the Swedish formats in the raw extracts (shared/contract/raw-extracts.md).
+{#- Parsing of the Swedish formats in the raw extracts (docs/contract/raw-extracts.md).
     Every macro returns NULL for a value it cannot parse; staging turns a NULL from a non-empty
     cell into a quarantine reason. Dispatched so that another adapter (Spark) can supply its own. -#}
 

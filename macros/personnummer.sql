@@ -1,4 +1,4 @@
-{#- Personnummer and samordningsnummer (shared/contract/raw-extracts.md, "Formats"):
+{#- Personnummer and samordningsnummer (docs/contract/raw-extracts.md, "Formats"):
     twelve digits YYYYMMDDNNNC, optionally with '-' or '+' before the last four; samordningsnummer have day + 60.
     C is a Luhn check digit over the ten digits YYMMDDNNN C. These macros are used only in the first layer
     (staging base models); no later model sees a personnummer. -#}

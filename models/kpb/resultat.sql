@@ -2,7 +2,7 @@
     municipality in the 2007 project could do for lack of outcome data per person. Per municipality and year,
     the users of kpb.brukare are split into groups by outcome, and each group gets its cost (municipal KPB cost,
     SIP coordination, the region's inpatient care) and its outcomes (readmissions, utskrivningsklara days, SIP
-    goals met). Person-level rows are in int_sip_resultat_person.
+    goals met). Person-level rows are in int_kpb_resultat_person.
     Grain: kommun_kod, ar, grupp, grupp_varde. Groups (grupp / grupp_varde):
       alla / alla; sip / med, utan (a SIP in force in the year); aterinskrivning / med, utan (an unplanned
       readmission within 30 days after a discharge in the year); utskrivningsklara_dagar / med, utan (at least one
@@ -12,7 +12,7 @@
 with
 
 personer as (
-    select * from {{ ref('int_sip_resultat_person') }}
+    select * from {{ ref('int_kpb_resultat_person') }}
 ),
 
 grupperade as (

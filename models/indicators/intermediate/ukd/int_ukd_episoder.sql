@@ -1,5 +1,5 @@
 {#- Utskrivningsklara dagar per inpatient episode (grain vardtillfalle_id): the region's episode joined with its SAMSA
-    row, the payment rule that applies, and the day counts (shared/domain.md §2.2):
+    row, the payment rule that applies, and the day counts (docs/domain.md §2.2):
 
       utskrivningsklara_dagar = date(end) - date(utskrivningsklar)      (same-day discharge: 0)
       day k of payment        = betalning_dag0_datum + k, where day 0 is the date of the underrättelse, or the next
