@@ -57,7 +57,7 @@ async function check(browser) {
 		const route = queue.shift();
 		const page = await context.newPage();
 		const record = { consoleErrors: [], pageErrors: [], externalRequests: [], failedRequests: [], charts: 0,
-			chartsDrawn: 0, figures: {}, links: [], status: null, title: '' };
+			chartsDrawn: 0, figures: {}, cells: {}, links: [], status: null, title: '' };
 		page.on('console', (msg) => { if (msg.type() === 'error') record.consoleErrors.push(msg.text()); });
 		page.on('pageerror', (err) => record.pageErrors.push(String(err)));
 		page.on('request', (req) => { if (!isLocal(req.url())) record.externalRequests.push(req.url()); });
@@ -77,8 +77,12 @@ async function check(browser) {
 			for (const el of document.querySelectorAll('[data-test]')) figures[el.dataset.test] = el.innerText.trim();
 			const links = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
 			const errors = [...document.querySelectorAll('.error, [data-testid="error"]')].map((e) => e.innerText);
+			const cells = {}; // the count columns of the tables (Tabell marks each cell with its column)
+			for (const td of document.querySelectorAll('td[data-kolumn^="antal_"]')) {
+				(cells[td.dataset.kolumn] ??= []).push(td.innerText.trim());
+			}
 			return { charts: charts.length, chartsDrawn: drawn.length, figures, links, title: document.title,
-				errorBoxes: errors, text: document.body.innerText };
+				errorBoxes: errors, cells, text: document.body.innerText };
 		}));
 		results[route] = record;
 		for (const href of record.links) {
