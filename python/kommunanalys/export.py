@@ -32,6 +32,7 @@ import duckdb
 import pandas as pd
 
 from .paths import PROJECT_ROOT
+from .publish import open_reader
 
 PUBLIC_SCHEMAS = ("kpb", "indikatorer")
 PUBLISHED_SQL = PROJECT_ROOT / "reports" / "sources" / "kommunanalys"
@@ -143,7 +144,7 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_reader(db)
     written: list[Path] = []
     files: list[dict] = []
     try:

@@ -44,3 +44,14 @@ def publish(work: Path, published: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return published
+
+
+def open_reader(db: Path) -> duckdb.DuckDBPyConnection:
+    """Open a database as a reader: read-only. In a process that already holds it read-write (the test session's
+    in-process dbt), DuckDB refuses a second configuration, so the reader shares that connection's database."""
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.ConnectionException as err:
+        if "different configuration" not in str(err):
+            raise
+        return duckdb.connect(str(db))

@@ -26,6 +26,7 @@ import duckdb
 
 from .dbt import console
 from .paths import PROJECT_ROOT
+from .publish import open_reader
 
 REPORTS = PROJECT_ROOT / "reports"
 SOURCE_DIR = REPORTS / "sources" / "kommunanalys"
@@ -152,7 +153,7 @@ def serve(site: Path) -> Iterator[str]:
 
 def kommuner(db: Path) -> list[tuple[str, str]]:
     """The municipalities the site has a page for (the published kommuner query)."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_reader(db)
     try:
         sql = (SOURCE_DIR / "kommuner.sql").read_text(encoding="utf-8")
         return [(r[0], r[1]) for r in con.execute(sql).fetchall()]
