@@ -1,12 +1,18 @@
 {#- The period each source system's delivered data covers (first and last day), with its row count: the data
     period in the site's header, in the export's front sheet and in the export manifest. -#}
 with huvudbok as (
-    select min(period) as period_fran, max(period) as period_till, count(*) as antal_rader
+    select
+        min(period) as period_fran,
+        max(period) as period_till,
+        count(*) as antal_rader
     from {{ ref('stg_ekonomi__huvudbok') }}
 ),
 
 insatser as (
-    select min(period) as period_fran, max(period) as period_till, count(*) as antal_rader
+    select
+        min(period) as period_fran,
+        max(period) as period_till,
+        count(*) as antal_rader
     from {{ ref('stg_verksamhet__insatser') }}
 ),
 

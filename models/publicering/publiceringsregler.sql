@@ -4,7 +4,8 @@
 with final as (
     select
         cast({{ var('undertryck_min_personer') }} as integer) as undertryck_min_personer,
-        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp) as byggd_tid,
+        -- dbt's run_started_at is UTC: '2024-05-01 08:15:00.123456+00:00'
+        cast(substr('{{ run_started_at }}', 1, 19) as timestamp) as byggd_tid,
         '{{ invocation_id }}' as bygg_id
 )
 

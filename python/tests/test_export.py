@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from test_site import NOT_PERSONS
+from .test_site import NOT_PERSONS
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def test_manifest_describes_every_file(export, manifest, demo):
 
 
 def test_no_count_of_one_to_four_outside_the_person_level_folder(export):
-    from test_site import small_counts
+    from .test_site import small_counts
     import pyarrow as pa
 
     for path in export.rglob("*.csv"):

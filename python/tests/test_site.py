@@ -15,7 +15,7 @@ import duckdb
 import pyarrow.ipc as ipc
 import pytest
 
-from conftest import needs
+from .conftest import needs
 from kommunanalys.site import REPORTS, browser, serve
 
 PAGES = ["/", "/kpb/produktivitet/", "/kpb/brukarmix/", "/kpb/konsumtion/", "/kpb/resultat/", "/kpb/avstamning/",
