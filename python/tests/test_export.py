@@ -78,7 +78,13 @@ def test_xlsx_opens_and_its_column_sheet_describes_every_column(export):
         described = set(columns.loc[columns["blad"] == name, "kolumn"])
         assert set(df.columns) <= described, (name, set(df.columns) - described)
     assert "utfall" in sheets and "insatskostnad" in sheets
-    assert str(sheets["kommuner"]["kommun_kod"].iloc[0]).startswith("08")  # text, not 880
+    # codes are text cells in the workbook ('0880', not 880), as Excel shows them
+    import openpyxl
+
+    book = openpyxl.load_workbook(export / "kommunanalys.xlsx", read_only=True)
+    code = next(book["kommuner"].iter_rows(min_row=2, max_row=2))[0]
+    assert (code.value, code.data_type) == ("0880", "s")
+    assert sheets["Kolumner"].loc[sheets["Kolumner"]["kolumn"] == "kommun_kod", "beskrivning"].str.len().min() > 10
 
 
 def test_manifest_describes_every_file(export, manifest, demo):
