@@ -1,12 +1,13 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   - creates .venv, installs the pinned dependencies, generates the demo data, builds everything
+#                 (the Evidence site too when Node.js is installed; `make pdf` also prints a PDF per municipality)
 #   make test   - runs the test suite (installs first if needed)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint docs bench clean
+.PHONY: install demo pdf test lint docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +19,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kommunanalys demo
+
+pdf: $(STAMP)
+	$(BIN)/kommunanalys report --pdf
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -32,4 +36,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 
 clean:
-	rm -rf build target logs
+	rm -rf build target logs reports/build reports/.evidence/template reports/static/data

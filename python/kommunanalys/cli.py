@@ -14,13 +14,13 @@ from typing import Annotated, Optional
 import typer
 
 from .dbt import console, dbt_env, run_dbt
-from .paths import PROJECT_ROOT, build_dir, db_path, derived_root, raw_root
+from .paths import PROJECT_ROOT, build_dir, db_path, derived_root, raw_root, work_db_path
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 
 RawOpt = Annotated[Optional[Path], typer.Option("--raw", help="raw data folder (default: $KOMMUNANALYS_RAW_ROOT or data/raw)")]
 DerivedOpt = Annotated[Optional[Path], typer.Option("--derived", help="derived data folder (default: data/derived)")]
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: $KOMMUNANALYS_DB or build/kommunanalys.duckdb)")]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="the published DuckDB file (default: $KOMMUNANALYS_DB or build/kommunanalys.duckdb)")]
 
 
 @app.command()
@@ -58,20 +58,38 @@ def build(
     db: DbOpt = None,
     select: Annotated[Optional[str], typer.Option(help="dbt selection, e.g. 'tag:kpb'")] = None,
 ) -> None:
-    """Score surveys, then `dbt build` (seeds, models, tests) with a progress display."""
+    """Score surveys, `dbt build` (seeds, models, tests) into a work file, then publish it atomically.
+
+    dbt writes <folder>/.bygge/<name>; when the build has passed, a checkpointed copy is renamed over the published
+    file, so a reader (BI tool, the site, the export) sees the old or the new database, never a half-built one
+    (README, "Connecting a BI tool")."""
+    from .publish import publish
+
     raw_dir, derived_dir = Path(raw or raw_root()), Path(derived or derived_root())
+    published = Path(db or db_path()).resolve()
+    work = work_db_path(published)
     score_survey(raw=raw_dir, derived=derived_dir)
-    dbt_env(raw_dir, derived_dir, db)
+    dbt_env(raw_dir, derived_dir, work)
     args = ["build"] + (["--select", select] if select else [])
-    run_dbt(args)
-    console.print(f"[green]built {Path(db or db_path())}")
+    try:
+        run_dbt(args)
+    finally:
+        os.environ["KOMMUNANALYS_DB"] = str(published)
+    publish(work, published)
+    console.print(f"[green]built and published {published}")
 
 
 @app.command()
 def docs(db: DbOpt = None) -> None:
     """Generate the dbt docs site (lineage, descriptions): target/ and a single-file build/docs/index.html."""
-    dbt_env(db=db)
-    run_dbt(["docs", "generate", "--static"], progress=False)
+    published = Path(db or db_path()).resolve()
+    work = work_db_path(published)
+    # dbt opens its database read-write: give it the work file, never the published one readers hold open
+    dbt_env(db=work if work.exists() else published)
+    try:
+        run_dbt(["docs", "generate", "--static"], progress=False)
+    finally:
+        os.environ["KOMMUNANALYS_DB"] = str(published)
     target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
     site = build_dir() / "docs"
     site.mkdir(parents=True, exist_ok=True)
@@ -84,7 +102,7 @@ def export(
     db: DbOpt = None,
     out: Annotated[Optional[Path], typer.Option(help="folder for the exported files (default build/export)")] = None,
 ) -> None:
-    """Export the public marts (kpb, indikatorer) to Parquet and CSV."""
+    """Export the published marts: xlsx, Swedish Excel CSV, Parquet, manifest.json; person-level in personniva/."""
     from .export import export_marts
 
     folder = Path(out or build_dir() / "export")
@@ -95,21 +113,36 @@ def export(
 @app.command()
 def report(
     db: DbOpt = None,
-    out: Annotated[Optional[Path], typer.Option(help="folder for the report (default build/report)")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="folder for the built site (default build/site)")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality (build/pdf/<kod>.pdf)")] = False,
+    skip_site: Annotated[bool, typer.Option("--skip-site", help="print PDFs from the site already built")] = False,
 ) -> None:
-    """Render the HTML report over the marts."""
-    from .report import write_report
+    """Build the Evidence site over the published marts (npm ci if needed, sources, build); --pdf prints one PDF
+    per municipality from its page with headless Chromium (A4)."""
+    from .site import ToolMissing, build_site, print_pdfs
 
-    path = write_report(Path(db or db_path()), Path(out or build_dir() / "report"))
-    console.print(f"[green]report: {path}")
+    published = Path(db or db_path())
+    site = Path(out or build_dir() / "site")
+    try:
+        if not skip_site:
+            build_site(published, site)
+        if pdf:
+            print_pdfs(site, published, build_dir() / "pdf")
+    except ToolMissing as missing:
+        console.print(f"[red]report: {missing}")
+        raise typer.Exit(code=3)
 
 
 @app.command()
 def demo(
     kommuner: Annotated[int, typer.Option(help="number of municipalities")] = 3,
     seed: Annotated[int, typer.Option(help="random seed")] = 42,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality")] = False,
 ) -> None:
-    """The whole demo end to end: fresh synthetic data, scoring, dbt build, export and report."""
+    """The whole demo end to end: fresh synthetic data, scoring, dbt build, export, the Evidence site (when Node
+    is installed; otherwise says what is missing and goes on) and the docs site."""
+    from .site import ToolMissing
+
     raw_dir, derived_dir = raw_root(), derived_root()
     if raw_dir.exists() and any(raw_dir.iterdir()) and not (raw_dir / "_syntetiska_data.json").exists():
         console.print(f"[red]{raw_dir} holds files that are not synthetic demo data; demo replaces its raw folder, "
@@ -121,7 +154,13 @@ def demo(
     generate(out=raw_dir, kommuner=kommuner, ar=[2023, 2024], scale="demo", seed=seed)
     build(raw=raw_dir, derived=derived_dir, db=None, select=None)
     export(db=None, out=None)
-    report(db=None, out=None)
+    try:
+        report(db=None, out=None, pdf=pdf, skip_site=False)
+    except typer.Exit as stop:
+        if stop.exit_code != 3:
+            raise
+        console.print("[yellow]demo: the Evidence site was not built (see above); the database, the export and the "
+                      "docs site are.")
     docs(db=None)
 
 

@@ -1,17 +1,60 @@
-"""Export the public marts (schemas kpb and indikatorer) to Parquet and CSV for BI tools and archives.
+"""Exports of the published marts for economists and BI tools (`kommunanalys export`).
 
-Only the public marts leave the database: they hold person_id pseudonyms, never personnummer. Rows are written in
-key order so that two exports of the same build are byte-identical.
+Everything aggregated is exported from the **same suppression-aware SQL the Evidence site publishes**
+(`reports/sources/kommunanalys/*.sql`, reading the threshold from `publicering.publiceringsregler`), so the site,
+its PDFs and the export follow one small-cell policy written once. Person-level marts (one row per person,
+episode or plan) are exported as they are, into their own folder `personniva/`, for those entitled to them.
+
+    <out>/kommunanalys.xlsx            front sheet (build, data period, suppression rule), column descriptions,
+                                       one sheet per published relation
+    <out>/<schema>/<name>.csv          Swedish Excel CSV: ';', decimal comma, UTF-8 with BOM, text quoted
+    <out>/<schema>/<name>.parquet      typed (DECIMAL stays DECIMAL)
+    <out>/personniva/<schema>/<table>.{csv,parquet}
+    <out>/manifest.json                build time, version, data period per source, rows, hashes, threshold,
+                                       which files are person-level, columns and types per file
+
+Rows are in key order, so two exports of the same build hold the same content (the manifest's hashes).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import re
+import shutil
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import duckdb
+import pandas as pd
+
+from .paths import PROJECT_ROOT
+from .publish import open_reader
 
 PUBLIC_SCHEMAS = ("kpb", "indikatorer")
+PUBLISHED_SQL = PROJECT_ROOT / "reports" / "sources" / "kommunanalys"
 
+#: public marts with one row per person, episode or plan: exported unsuppressed, only into personniva/
+PERSON_LEVEL = (
+    ("kpb", "brukarkostnad"),
+    ("kpb", "brukare"),
+    ("indikatorer", "betalningsansvar_individ"),
+    ("indikatorer", "sip"),
+    ("indikatorer", "sip_kostnad_plan"),
+    ("indikatorer", "utskrivningsklara_vardtillfalle"),
+)
+
+#: descriptions of the columns the publishing queries add to a mart's own
+ADDED_COLUMNS = {
+    "ar": "Calendar year (of the months summed, for the per-year relations the publishing queries add).",
+    "is_undertryckt": "True when the row's counts or values are hidden by the small-cell rule (fewer persons than "
+                      "undertryck_min_personer); the hidden columns are empty.",
+    "is_jamforelse_undertryckt": "True when the comparison group's mean is hidden, because a municipality in the "
+                                 "group has a small cell for the same insats and regi.",
+}
 
 def public_relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return con.execute(
@@ -20,23 +63,221 @@ def public_relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "csv")) -> list[Path]:
-    """Write every public mart to out/<schema>/<table>.<format>; return the files written."""
+def published_queries(folder: Path = PUBLISHED_SQL) -> dict[str, str]:
+    """The site's source queries, by name (file stem): the published, suppressed relations."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.sql"))}
+
+
+def _sources_of(sql: str) -> list[tuple[str, str]]:
+    """The relations a published query reads (schema, table), in order of appearance."""
+    found = re.findall(r"\b(kpb|indikatorer|konfig|publicering)\.([a-z_0-9]+)", sql)
+    return list(dict.fromkeys(found))
+
+
+def _schema_of(name: str, sql: str) -> str:
+    """The folder of a published relation: the schema of the mart it publishes, 'referens' for seeds and rules."""
+    sources = [s for s, _ in _sources_of(sql) if s != "publicering"] or ["publicering"]
+    return sources[0] if sources[0] in PUBLIC_SCHEMAS else "referens"
+
+
+def _comments(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], dict[str, str]]:
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for schema, table, column, comment in con.execute(
+            "select schema_name, table_name, column_name, comment from duckdb_columns() "
+            "where schema_name in ('kpb', 'indikatorer', 'konfig', 'publicering')").fetchall():
+        out.setdefault((schema, table), {})[column] = (comment or "").strip()
+    return out
+
+
+def _describe(column: str, sources: list[tuple[str, str]], comments) -> str:
+    for relation in sources:
+        text = comments.get(relation, {}).get(column)
+        if text:
+            return text
+    return ADDED_COLUMNS.get(column, "")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _csv_field(value) -> str:
+    """One field of the Swedish Excel CSV: text quoted (so a code such as 0880 is text to a reader that honours
+    quotes), numbers unquoted with a decimal comma and no thousands separator, dates ISO, NULL empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value).replace(".", ",")
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value).replace(".", ",")
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S") if (value.hour, value.minute, value.second) != (0, 0, 0) \
+            else value.strftime("%Y-%m-%d")
+    if isinstance(value, date):
+        return value.isoformat()
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _write_csv(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None:
+    """Swedish Excel CSV: ';', decimal comma, UTF-8 with BOM, CRLF, text quoted; DECIMALs exact (no float)."""
+    cur = con.execute(sql)
+    header = [d[0] for d in cur.description]
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        handle.write(";".join(_csv_field(h) for h in header) + "\r\n")
+        while rows := cur.fetchmany(10_000):
+            handle.writelines(";".join(_csv_field(v) for v in row) + "\r\n" for row in rows)
+
+
+def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None:
+    con.execute(f"copy ({sql}) to '{path}' (format parquet)")
+
+
+def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "csv", "xlsx")) -> list[Path]:
+    """Write the export of the published database `db` into `out` (replaced); return the files written."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    con = open_reader(db)
     written: list[Path] = []
-    con = duckdb.connect(str(db))
+    files: list[dict] = []
     try:
-        for schema, table in public_relations(con):
+        threshold, built_at, build_id = con.execute(
+            "select undertryck_min_personer, byggd_tid, bygg_id from publicering.publiceringsregler").fetchone()
+        period = con.execute("select kalla_system, kalla_tabell, period_fran, period_till, antal_rader "
+                             "from publicering.dataperiod order by 1, 2").df()
+        comments = _comments(con)
+        queries = published_queries()
+        covered = {rel for sql in queries.values() for rel in _sources_of(sql)}
+        missing = [f"{s}.{t}" for s, t in public_relations(con) if (s, t) not in covered and (s, t) not in PERSON_LEVEL]
+        if missing:
+            raise RuntimeError("public marts neither published (reports/sources/kommunanalys/*.sql) nor listed as "
+                               f"person-level in export.PERSON_LEVEL: {', '.join(missing)}")
+        sheets: dict[str, pd.DataFrame] = {}
+        descriptions = []
+
+        def record(path: Path, name: str, df: pd.DataFrame, person_level: bool, sources) -> None:
+            written.append(path)
+            files.append({
+                "path": path.relative_to(out).as_posix(), "name": name, "format": path.suffix[1:],
+                "rows": int(len(df)), "sha256": _sha256(path), "person_level": person_level,
+                "columns": [{"name": c, "type": t} for c, t in zip(df.columns, df.attrs["types"])],
+                "sources": [f"{s}.{t}" for s, t in sources],
+            })
+
+        def fetch(sql: str) -> pd.DataFrame:
+            rel = con.sql(sql)
+            df = rel.df()
+            df.attrs["types"] = [str(t) for t in rel.types]
+            return df
+
+        for name, sql in queries.items():
+            sql = sql.strip().rstrip(";")
+            sources = _sources_of(sql)
+            folder = out / _schema_of(name, sql)
+            folder.mkdir(parents=True, exist_ok=True)
+            df = fetch(sql)
+            sheets[name] = df
+            for column, typ in zip(df.columns, df.attrs["types"]):
+                descriptions.append({"blad": name, "kolumn": column, "typ": typ,
+                                     "beskrivning": _describe(column, sources, comments),
+                                     "kalla": ", ".join(f"{s}.{t}" for s, t in sources)})
+            if "parquet" in formats:
+                _write_parquet(con, sql, folder / f"{name}.parquet")
+                record(folder / f"{name}.parquet", name, df, False, sources)
+            if "csv" in formats:
+                _write_csv(con, sql, folder / f"{name}.csv")
+                record(folder / f"{name}.csv", name, df, False, sources)
+
+        for schema, table in PERSON_LEVEL:
+            if (schema, table) not in set(public_relations(con)):
+                continue
             cols = [r[0] for r in con.execute(
                 "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
                 "order by ordinal_position", [schema, table]).fetchall()]
-            order = ", ".join(f'"{c}"' for c in cols)
-            folder = out / schema
+            sql = f'select * from "{schema}"."{table}" order by ' + ", ".join(f'"{c}"' for c in cols)
+            folder = out / "personniva" / schema
             folder.mkdir(parents=True, exist_ok=True)
-            for fmt in formats:
-                path = folder / f"{table}.{fmt}"
-                options = "(format parquet)" if fmt == "parquet" else "(format csv, header, delimiter ';')"
-                con.execute(f'copy (select * from "{schema}"."{table}" order by {order}) to \'{path}\' {options}')
-                written.append(path)
+            df = fetch(sql)
+            if "parquet" in formats:
+                _write_parquet(con, sql, folder / f"{table}.parquet")
+                record(folder / f"{table}.parquet", table, df, True, [(schema, table)])
+            if "csv" in formats:
+                _write_csv(con, sql, folder / f"{table}.csv")
+                record(folder / f"{table}.csv", table, df, True, [(schema, table)])
+
+        exported_at = datetime.now(timezone.utc).replace(microsecond=0)
+        rule = (f"Antal personer under {threshold} (var undertryck_min_personer) och värden byggda på dem visas inte "
+                "(tom cell, is_undertryckt = true). Gäller allt utom mappen personniva/.")
+        if "xlsx" in formats:
+            path = out / "kommunanalys.xlsx"
+            _write_xlsx(path, sheets, pd.DataFrame(descriptions), period, threshold, built_at, exported_at, rule)
+            written.append(path)
+            files.append({"path": path.name, "name": "kommunanalys", "format": "xlsx", "person_level": False,
+                          "rows": int(sum(len(d) for d in sheets.values())), "sha256": _sha256(path),
+                          "sheets": ["Om exporten", "Kolumner", *sheets]})
+        manifest = {
+            "project": "kommunanalys",
+            "project_version": _version(),
+            "build_time": built_at.isoformat(),
+            "build_id": build_id,
+            "export_time": exported_at.isoformat(),
+            "database": str(Path(db).name),
+            "suppression": {"undertryck_min_personer": threshold, "rule": rule,
+                            "applies_to": "every file except personniva/"},
+            "data_period": [
+                {"source": f"{r.kalla_system}.{r.kalla_tabell}",
+                 "from": None if pd.isna(r.period_fran) else str(r.period_fran)[:10],
+                 "to": None if pd.isna(r.period_till) else str(r.period_till)[:10],
+                 "rows": int(r.antal_rader)} for r in period.itertuples()],
+            "person_level_files": [f["path"] for f in files if f["person_level"]],
+            "files": files,
+        }
+        path = out / "manifest.json"
+        path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
     finally:
         con.close()
     return written
+
+
+def _version() -> str:
+    try:
+        return version("kommunanalys")
+    except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
+        return "unknown"
+
+
+def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame], descriptions: pd.DataFrame, period: pd.DataFrame,
+                threshold: int, built_at, exported_at, rule: str) -> None:
+    from openpyxl.utils import get_column_letter
+
+    front = pd.DataFrame([
+        ("Innehåll", "Martarna i kommunanalys: KPB (kostnad per brukare) och samverkansindikatorer"),
+        ("Byggd", str(built_at)[:19] + " (UTC)"),
+        ("Exporterad", exported_at.strftime("%Y-%m-%d %H:%M:%S") + " (UTC)"),
+        ("Version", _version()),
+        ("Undertryckning", rule),
+        ("Tröskel (personer)", threshold),
+        ("Kolumnbeskrivningar", "bladet Kolumner"),
+        ("Personnivå", "ingår inte i arbetsboken; se mappen personniva/ (behörighet krävs)"),
+    ], columns=["Uppgift", "Värde"])
+    period_sheet = period.rename(columns={"kalla_system": "Källsystem", "kalla_tabell": "Källtabell",
+                                          "period_fran": "Från", "period_till": "Till", "antal_rader": "Rader"})
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        front.to_excel(writer, sheet_name="Om exporten", index=False)
+        period_sheet.to_excel(writer, sheet_name="Om exporten", index=False, startrow=len(front) + 2)
+        descriptions.to_excel(writer, sheet_name="Kolumner", index=False)
+        for name, df in sheets.items():
+            df.to_excel(writer, sheet_name=name[:31], index=False)
+        for ws in writer.book.worksheets:
+            ws.freeze_panes = "A2"
+            for idx, column in enumerate(ws.iter_cols(min_row=1, max_row=min(ws.max_row, 200)), start=1):
+                width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+                ws.column_dimensions[get_column_letter(idx)].width = min(max(width + 2, 8), 80)

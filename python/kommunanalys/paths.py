@@ -14,7 +14,16 @@ def build_dir() -> Path:
 
 
 def db_path() -> Path:
+    """The published database: what readers (BI tools, the site, the export) open, read-only."""
     return Path(os.environ.get("KOMMUNANALYS_DB", build_dir() / "kommunanalys.duckdb"))
+
+
+def work_db_path(published: Path | None = None) -> Path:
+    """Where the runner's dbt builds before it publishes: <folder of the published file>/.bygge/<same name>.
+
+    The same file name keeps DuckDB's catalog name (the file's stem) the same as the published file's."""
+    published = Path(published or db_path())
+    return published.parent / ".bygge" / published.name
 
 
 def raw_root() -> Path:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,3 +76,31 @@ def built(tmp_path_factory) -> Built:
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return PROJECT_ROOT
+
+
+def needs(tool: str, why: str) -> None:
+    """Skip a test that needs an external program (node, chromium, pdftotext) when it is missing, except in CI
+    (.ci/run installs them and sets CI): there a missing program fails the test instead of skipping it silently."""
+    if shutil.which(tool):
+        return
+    message = f"{tool} is not installed ({why}); .ci/run installs it"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory) -> Path:
+    """`kommunanalys demo --kommuner 2 --pdf` once per session, in a subprocess with its own folders: the database,
+    the export, the Evidence site (when Node is installed) and a PDF per municipality (when chromium is)."""
+    base = tmp_path_factory.mktemp("demo")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KOMMUNANALYS_", "DBT_"))}
+    env.update(KOMMUNANALYS_BUILD_DIR=str(base / "build"), KOMMUNANALYS_RAW_ROOT=str(base / "raw"),
+               KOMMUNANALYS_DERIVED_ROOT=str(base / "derived"), DBT_TARGET_PATH=str(base / "target"),
+               DBT_LOG_PATH=str(base / "logs"))
+    cli = Path(sys.executable).parent / "kommunanalys"
+    args = [str(cli), "demo", "--kommuner", "2"] + (["--pdf"] if shutil.which("chromium") else [])
+    run = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=3600)
+    (base / "demo.log").write_text(run.stdout + run.stderr, encoding="utf-8")
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return base

@@ -12,34 +12,29 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from kommunanalys import cli
 
 from kommunanalys.paths import PROJECT_ROOT
 
 CHECK_CONTRACT = PROJECT_ROOT.parent / "shared" / "tools" / "check_contract.py"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("demo")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KOMMUNANALYS_", "DBT_"))}
-    env.update(KOMMUNANALYS_BUILD_DIR=str(base / "build"), KOMMUNANALYS_RAW_ROOT=str(base / "raw"),
-               KOMMUNANALYS_DERIVED_ROOT=str(base / "derived"), DBT_TARGET_PATH=str(base / "target"),
-               DBT_LOG_PATH=str(base / "logs"))
-    cli = Path(sys.executable).parent / "kommunanalys"
-    run = subprocess.run([str(cli), "demo", "--kommuner", "2"], cwd=PROJECT_ROOT, env=env,
-                         capture_output=True, text=True, timeout=1800)
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    return base
-
-
-def test_demo_writes_database_export_report_and_docs(demo):
+def test_demo_writes_database_export_site_and_docs(demo):
     build = demo / "build"
     assert (build / "kommunanalys.duckdb").stat().st_size > 0
-    assert (build / "report" / "index.html").read_text(encoding="utf-8").count("<section") >= 6
     assert (build / "docs" / "index.html").stat().st_size > 100_000
     assert (build / "export" / "kpb" / "insatskostnad.parquet").exists()
     assert (build / "export" / "indikatorer" / "utfall.csv").exists()
+    assert (build / "export" / "kommunanalys.xlsx").exists()
+    assert (build / "export" / "manifest.json").exists()
     assert (demo / "raw" / "_syntetiska_data.json").exists()
+    if shutil.which("node"):
+        assert (build / "site" / "index.html").exists()
+        assert (build / "site" / "kommun" / "0880" / "index.html").exists()
+    else:
+        assert "Node.js" in (demo / "demo.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("check", ["foundation", "kpb", "ukd", "sip"])
@@ -68,3 +63,25 @@ def test_ci_runs_the_readme_test_command():
     ci = (PROJECT_ROOT / ".ci" / "run").read_text()
     readme = (PROJECT_ROOT / "README.md").read_text()
     assert "make test" in ci and "make test" in readme and "make demo" in readme
+
+
+def test_report_without_node_says_what_is_missing(tmp_path):
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "KOMMUNANALYS_BUILD_DIR": str(tmp_path)}
+    run = subprocess.run([str(Path(sys.executable).parent / "kommunanalys"), "report"], cwd=PROJECT_ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 3
+    assert "Node.js" in run.stderr and "npm" in run.stderr
+
+
+def test_demo_without_node_builds_the_rest_and_exits_0(monkeypatch, tmp_path):
+    done = []
+    for step in ("generate", "build", "export", "docs"):
+        monkeypatch.setattr(cli, step, lambda *a, _s=step, **k: done.append(_s))
+    monkeypatch.setenv("KOMMUNANALYS_RAW_ROOT", str(tmp_path / "raw"))
+    monkeypatch.setenv("KOMMUNANALYS_DERIVED_ROOT", str(tmp_path / "derived"))
+    monkeypatch.setenv("KOMMUNANALYS_BUILD_DIR", str(tmp_path / "build"))
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))
+    result = CliRunner().invoke(cli.app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert done == ["generate", "build", "export", "docs"]
+    assert "Node.js" in result.output and "not built" in result.output

@@ -1,0 +1,220 @@
+"""The Evidence site (reports/), built once per session by the demo fixture (`kommunanalys demo --pdf`): every page
+opens in Debian's chromium over a local server with no console error, no request leaving localhost and every chart
+drawn; a municipality's page shows the marts' figures; a PDF per municipality, A4, with its name and UKD status; no
+published surface holds a count of 1-4 persons. Expected figures come from the marts with SQL."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pyarrow.ipc as ipc
+import pytest
+
+from .conftest import needs
+from kommunanalys.site import REPORTS, browser, serve
+
+PAGES = ["/", "/kpb/produktivitet/", "/kpb/brukarmix/", "/kpb/konsumtion/", "/kpb/resultat/", "/kpb/avstamning/",
+         "/utskrivningsklara/", "/samverkan/", "/sip/", "/nara-vard/", "/indikatorer/"]
+#: counts that are not of persons (municipalities, ledger rows, source rows): allowed to be 1-4
+NOT_PERSONS = {"jamforelse_antal_kommuner", "antal_huvudboksrader", "antal_omappade_rader", "antal_rader"}
+
+
+def small_counts(table, threshold: int) -> dict[str, int]:
+    """Columns of a published table (pyarrow) holding a count of persons in [1, threshold): name -> how many."""
+    import pyarrow.compute as pc
+
+    bad = {}
+    names = table.column_names
+    for name in names:
+        if not name.startswith("antal_") or name in NOT_PERSONS:
+            continue
+        col = pc.cast(table[name], "float64")
+        n = pc.sum(pc.and_(pc.greater_equal(col, 1), pc.less(col, threshold))).as_py() or 0
+        if n:
+            bad[name] = n
+    if {"enhet", "taljare", "varde"} <= set(names):  # indikatorer.utfall: counts and numerators of percentages
+        enhet = table["enhet"]
+        for name in ("taljare", "varde"):
+            col = pc.cast(table[name], "float64")
+            mask = pc.and_(pc.is_in(enhet, value_set=__import__("pyarrow").array(["antal", "procent"])),
+                           pc.and_(pc.greater(col, 0), pc.less(col, threshold)))
+            if name == "varde":
+                mask = pc.and_(pc.equal(enhet, "antal"), pc.and_(pc.greater(col, 0), pc.less(col, threshold)))
+            n = pc.sum(mask).as_py() or 0
+            if n:
+                bad[name] = n
+    return bad
+
+
+def sv_number(text: str) -> float:
+    """A figure as the pages print it (sv-SE: '1 234,5 kr', U+2212 minus) as a number."""
+    core = re.sub(r"[^\d,.\-\u2212]", "", text.replace("\u00a0", "").replace(" ", ""))
+    return float(core.replace("\u2212", "-").replace(",", "."))
+
+
+@pytest.fixture(scope="module")
+def site(demo) -> Path:
+    needs("node", "the Evidence site is built with Node.js")
+    path = demo / "build" / "site"
+    assert (path / "index.html").exists(), (demo / "demo.log").read_text(encoding="utf-8")[-3000:]
+    return path
+
+
+@pytest.fixture(scope="module")
+def db(demo):
+    con = duckdb.connect(str(demo / "build" / "kommunanalys.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def kommuner(db) -> list[tuple[str, str]]:
+    return db.execute("select k.kommun_kod, k.kommun_namn from konfig.kommuner as k where k.kommun_kod in "
+                      "(select kommun_kod from kpb.avstamning) order by 1").fetchall()
+
+
+@pytest.fixture(scope="module")
+def pages(site, kommuner, tmp_path_factory) -> dict:
+    needs("chromium", "the browser test drives Debian's chromium")
+    out = tmp_path_factory.mktemp("browser") / "pages.json"
+    with serve(site) as base:
+        browser("check", base, out, PAGES + [f"/kommun/{kod}/" for kod, _ in kommuner])
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_evidence_versions_are_pinned_and_telemetry_is_off():
+    package = json.loads((REPORTS / "package.json").read_text())
+    assert package["dependencies"]["@evidence-dev/evidence"] == "40.1.8"
+    assert package["dependencies"]["@evidence-dev/core-components"] == "5.4.2"
+    assert package["dependencies"]["@evidence-dev/duckdb"] == "2.0.1"
+    assert package["dependencies"]["typescript"] == "~5.4.2"
+    assert package["scripts"]["postinstall"] == "node scripts/offline-patch.mjs"
+    lock = json.loads((REPORTS / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/@evidence-dev/evidence"]["version"] == "40.1.8"
+    assert lock["packages"]["node_modules/typescript"]["version"].startswith("5.4.")
+    settings = json.loads((REPORTS / "evidence.settings.json").read_text())
+    assert settings["send_anonymous_usage_stats"] == "no"
+
+
+def test_offline_patch_is_applied(site):
+    sql = REPORTS / "node_modules" / "@evidence-dev" / "universal-sql" / "src"
+    for name in ("build-parquet.js", "client-duckdb/node.js", "client-duckdb/browser.js"):
+        text = (sql / name).read_text(encoding="utf-8")
+        assert "kommunanalys offline patch" in text, name
+        assert "read_parquet(" not in text, name
+
+
+def test_offline_patch_refuses_other_versions(tmp_path):
+    needs("node", "the patch runs under Node.js")
+    fake = tmp_path / "reports"
+    (fake / "scripts").mkdir(parents=True)
+    shutil.copy(REPORTS / "scripts" / "offline-patch.mjs", fake / "scripts")
+    (fake / "package.json").write_text("{}")
+    for name, version in (("@evidence-dev/evidence", "40.2.0"), ("@evidence-dev/universal-sql", "3.0.1"),
+                          ("@duckdb/duckdb-wasm", "1.32.0")):
+        folder = fake / "node_modules" / name
+        folder.mkdir(parents=True)
+        (folder / "package.json").write_text(json.dumps({"name": name, "version": version}))
+    run = subprocess.run(["node", "scripts/offline-patch.mjs"], cwd=fake, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "REFUSED" in run.stderr and "40.2.0" in run.stderr
+
+
+def test_every_page_opens_without_errors_or_outside_requests_and_draws_every_chart(pages, kommuner):
+    assert set(PAGES + [f"/kommun/{kod}/" for kod, _ in kommuner]) <= set(pages)
+    for route, page in pages.items():
+        assert page["status"] == 200, route
+        assert not page["consoleErrors"], (route, page["consoleErrors"])
+        assert not page["pageErrors"], (route, page["pageErrors"])
+        assert not page["externalRequests"], (route, page["externalRequests"])
+        assert not page["errorBoxes"], (route, page["errorBoxes"])
+        assert page["charts"] >= 1, route
+        assert page["chartsDrawn"] == page["charts"], route
+        assert "Byggd" in page["text"] and "Dataperiod" in page["text"], route
+
+
+def test_municipality_page_shows_the_marts_figures(pages, kommuner, db):
+    kod, namn = kommuner[0]
+    page = pages[f"/kommun/{kod}/"]
+    figures = page["figures"]
+    assert figures["kommun_namn"] == namn
+    ar, brukare, brukar_total = db.execute(
+        "select ar, antal_brukare, brukar_total from kpb.avstamning where kommun_kod = ? order by ar desc limit 1",
+        [kod]).fetchone()
+    assert sv_number(figures["kpb_brukare"]) == brukare
+    assert sv_number(figures["kpb_brukar_total"]) == round(float(brukar_total))
+    ukd = db.execute("select varde from indikatorer.utfall where kommun_kod = ? and indikator_id = "
+                     "'UKD_SOMATIK_MEDEL' and period_typ = 'ar' and dimension = 'alla' "
+                     "order by period_start desc limit 1", [kod]).fetchone()[0]
+    assert sv_number(figures["ukd_varde"]) == pytest.approx(round(float(ukd), 2))
+    assert "–" not in (figures["kpb_brukare"], figures["ukd_varde"])
+
+
+def _ukd_status(db, kod: str) -> str:
+    mal, uppfyllt, undertryckt = db.execute(
+        "select malvarde, is_mal_uppfyllt, is_undertryckt from indikatorer.utfall where kommun_kod = ? and "
+        "indikator_id = 'UKD_SOMATIK_MEDEL' and period_typ = 'ar' and dimension = 'alla' "
+        "order by period_start desc limit 1", [kod]).fetchone()
+    if undertryckt:
+        return "Undertryckt"
+    if mal is None:
+        return "Inget mål"
+    return "Målet uppfyllt" if uppfyllt else "Målet ej uppfyllt"
+
+
+def test_a_pdf_per_municipality_a4_with_name_and_ukd_status(demo, kommuner, db):
+    needs("chromium", "PDFs are printed with Debian's chromium")
+    needs("pdftotext", "the PDF test reads the text with poppler-utils")
+    for kod, namn in kommuner:
+        pdf = demo / "build" / "pdf" / f"{kod}.pdf"
+        assert pdf.exists(), pdf
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "(A4)" in info, info
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        flat = " ".join(text.split())
+        assert namn in flat
+        assert _ukd_status(db, kod) in flat
+        # nothing cut: every indicator row of the page's last table is in the PDF (cells wrap, so the start of each
+        # name, and one target status per row)
+        rows = db.execute(
+            "select c.indikator_namn from indikatorer.utfall as u join konfig.indikator_katalog as c "
+            "using (indikator_id) where u.kommun_kod = ? and u.dimension = 'alla' and u.period_typ in "
+            "('kvartal', 'ar') group by u.indikator_id, u.period_typ, c.indikator_namn", [kod]).fetchall()
+        squeezed = flat.replace(" ", "")
+        missing = [n for (n,) in rows if n.replace(" ", "")[:18] not in squeezed]
+        assert not missing, missing
+        statuses = len(re.findall(r"uppfyllt|inget mål|undertryckt", text))
+        assert statuses >= len(rows), (statuses, len(rows))
+        assert "Trend" in flat
+
+
+def test_no_published_surface_holds_a_count_of_one_to_four_persons(site, demo, pages, db):
+    threshold = db.execute("select undertryck_min_personer from publicering.publiceringsregler").fetchone()[0]
+    assert threshold == 5
+    checked = 0
+    for data in (site / "data").rglob("*.parquet"):  # Evidence's file names; the content is Arrow IPC
+        table = ipc.open_stream(data.read_bytes()).read_all()
+        assert not small_counts(table, threshold), data
+        checked += 1
+    assert checked >= 15
+    import pyarrow.parquet as pq
+
+    export = demo / "build" / "export"
+    for path in export.rglob("*.parquet"):
+        if "personniva" in path.relative_to(export).parts:
+            continue
+        assert not small_counts(pq.read_table(path), threshold), path
+        checked += 1
+    # what the pages (and so the PDFs printed from them) show in their count columns
+    for route, page in pages.items():
+        for column, values in page["cells"].items():
+            if column in NOT_PERSONS:
+                continue
+            shown = [sv_number(v) for v in values if v not in ("–", "")]
+            assert not [v for v in shown if 1 <= v < threshold], (route, column)

@@ -1,0 +1,22 @@
+-- kpb.konsumtion as published: an age band with fewer brukare (or inhabitants) than the threshold shows neither
+-- the count nor the costs built on it.
+with r as (select undertryck_min_personer as t from publicering.publiceringsregler),
+m as (
+    select
+        k.*,
+        (k.antal_brukare > 0 and k.antal_brukare < r.t) as liten,
+        (k.antal_invanare > 0 and k.antal_invanare < r.t) as liten_invanare
+    from kpb.konsumtion as k cross join r
+)
+select
+    m.* exclude (liten, liten_invanare) replace (
+        case when liten then null else antal_brukare end as antal_brukare,
+        case when liten then null else total_kostnad end as total_kostnad,
+        case when liten then null else kostnad_per_brukare end as kostnad_per_brukare,
+        case when liten or liten_invanare then null else kostnad_per_invanare end as kostnad_per_invanare,
+        case when liten or liten_invanare then null else andel_brukare_av_invanare end as andel_brukare_av_invanare,
+        case when liten_invanare then null else antal_invanare end as antal_invanare
+    ),
+    liten or liten_invanare as is_undertryckt
+from m
+order by kommun_kod, ar, aldersgrupp_sortering
