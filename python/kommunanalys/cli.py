@@ -13,13 +13,28 @@ from typing import Annotated, Optional
 
 import typer
 
-from .dbt import console, dbt_env, run_dbt
-from .paths import PROJECT_ROOT, build_dir, db_path, derived_root, raw_root
+from .dbt import DbtFailed, console, dbt_env, run_dbt
+from .paths import (PROJECT_ROOT, PathProblem, build_dir, db_path, derived_root, derived_root_for, raw_root,
+                    require_database, require_raw_folder)
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 
 RawOpt = Annotated[Optional[Path], typer.Option("--raw", help="raw data folder (default: $KOMMUNANALYS_RAW_ROOT or data/raw)")]
-DerivedOpt = Annotated[Optional[Path], typer.Option("--derived", help="derived data folder (default: data/derived)")]
+DerivedOpt = Annotated[Optional[Path], typer.Option(
+    "--derived", help="derived data folder (default: beside --raw, `derived` for a folder named raw, else "
+    "<raw>_derived; without --raw $KOMMUNANALYS_DERIVED_ROOT or data/derived)")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    """An expected failure: one line on stderr, a non-zero exit, no traceback."""
+    console.print(f"[red]error: {message}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code=code)
+
+
+def _folders(raw: Path | None, derived: Path | None) -> tuple[Path, Path]:
+    raw_dir = Path(raw) if raw else raw_root()
+    derived_dir = Path(derived) if derived else (derived_root_for(raw_dir) if raw else derived_root())
+    return raw_dir, derived_dir
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: $KOMMUNANALYS_DB or build/kommunanalys.duckdb)")]
 
 
@@ -44,9 +59,14 @@ def generate(
 @app.command("score-survey")
 def score_survey(raw: RawOpt = None, derived: DerivedOpt = None) -> None:
     """Validate and score the SIP participation survey files; write the scored files dbt reads."""
-    from .enkat import score_surveys
+    from .enkat import SurveyError, score_surveys
 
-    written = score_surveys(raw_root=Path(raw or raw_root()), derived_root=Path(derived or derived_root()))
+    raw_dir, derived_dir = _folders(raw, derived)
+    try:
+        require_raw_folder(raw_dir)
+        written = score_surveys(raw_root=raw_dir, derived_root=derived_dir)
+    except (PathProblem, SurveyError) as err:
+        _fail(str(err), code=2)
     for path in written:
         console.print(f"  wrote {path}")
 
@@ -58,13 +78,48 @@ def build(
     db: DbOpt = None,
     select: Annotated[Optional[str], typer.Option(help="dbt selection, e.g. 'tag:kpb'")] = None,
 ) -> None:
-    """Score surveys, then `dbt build` (seeds, models, tests) with a progress display."""
-    raw_dir, derived_dir = Path(raw or raw_root()), Path(derived or derived_root())
+    """Score surveys, then `dbt build` (seeds, models, tests) with a progress display. Checks the folders and the
+    pseudonymisation key first (nothing is written when they are wrong); prints the first dbt error and which
+    areas were built from which files."""
+    from .dbt_plugin import KEY_ENV
+    from .syntetisk import syntetisk_avvikelse
+
+    raw_dir, derived_dir = _folders(raw, derived)
+    try:
+        require_raw_folder(raw_dir)
+    except PathProblem as err:
+        _fail(str(err), code=2)
+    if not os.environ.get(KEY_ENV):
+        avvikelse = syntetisk_avvikelse(str(raw_dir))
+        if avvikelse:
+            _fail(f"no pseudonymisation key ({KEY_ENV}), and the demo key may not be used: {avvikelse}", code=2)
     score_survey(raw=raw_dir, derived=derived_dir)
     dbt_env(raw_dir, derived_dir, db)
     args = ["build"] + (["--select", select] if select else [])
-    run_dbt(args)
-    console.print(f"[green]built {Path(db or db_path())}")
+    try:
+        run_dbt(args)
+    except DbtFailed as err:
+        _fail(str(err))
+    target_db = Path(db or db_path())
+    print_summary(target_db)
+    console.print(f"[green]built {target_db}")
+
+
+def print_summary(db: Path) -> None:
+    """Which areas were built from which files, and which sources had none (staging.leveranser)."""
+    import duckdb
+
+    from .leveranssammanfattning import summary_lines
+
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.Error:
+        return
+    try:
+        for line in summary_lines(con):
+            console.print(line, highlight=False, soft_wrap=True)
+    finally:
+        con.close()
 
 
 @app.command()
@@ -88,7 +143,11 @@ def export(
     from .export import export_marts
 
     folder = Path(out or build_dir() / "export")
-    files = export_marts(Path(db or db_path()), folder)
+    try:
+        database = require_database(Path(db or db_path()))
+    except PathProblem as err:
+        _fail(str(err), code=2)
+    files = export_marts(database, folder)
     console.print(f"[green]{len(files)} files written to {folder}")
 
 
@@ -100,7 +159,11 @@ def report(
     """Render the HTML report over the marts."""
     from .report import write_report
 
-    path = write_report(Path(db or db_path()), Path(out or build_dir() / "report"))
+    try:
+        database = require_database(Path(db or db_path()))
+    except PathProblem as err:
+        _fail(str(err), code=2)
+    path = write_report(database, Path(out or build_dir() / "report"))
     console.print(f"[green]report: {path}")
 
 
@@ -110,8 +173,10 @@ def demo(
     seed: Annotated[int, typer.Option(help="random seed")] = 42,
 ) -> None:
     """The whole demo end to end: fresh synthetic data, scoring, dbt build, export and report."""
+    from .syntetisk import syntetisk_avvikelse
+
     raw_dir, derived_dir = raw_root(), derived_root()
-    if raw_dir.exists() and any(raw_dir.iterdir()) and not (raw_dir / "_syntetiska_data.json").exists():
+    if raw_dir.exists() and any(raw_dir.iterdir()) and syntetisk_avvikelse(str(raw_dir)):
         console.print(f"[red]{raw_dir} holds files that are not synthetic demo data; demo replaces its raw folder, "
                       "so it refuses. Point KOMMUNANALYS_RAW_ROOT at an empty folder or use `build`.")
         raise typer.Exit(code=2)

@@ -44,8 +44,6 @@ def syntetisk_avvikelse(raw_root: str) -> str:
         listed = json.loads(marker_path.read_text(encoding="utf-8")).get("filer") or {}
     except (ValueError, OSError):
         return f"{MARKER} in '{root}' cannot be read"
-    if not listed:
-        return f"{MARKER} in '{root}' lists no files (written by an older generator: generate again)"
     foreign = []
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name != MARKER):
         rel = path.relative_to(root).as_posix()

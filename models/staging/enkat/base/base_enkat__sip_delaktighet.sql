@@ -6,6 +6,7 @@
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
+    {'kolumn': 'fel', 'typ': 'fel'},
     {'kolumn': 'svar_id', 'typ': 'text', 'kravs': true},
     {'kolumn': 'sip_id', 'typ': 'text'},
     {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},
