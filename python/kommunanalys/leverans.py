@@ -27,6 +27,8 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
+
 CHUNK = 1 << 24  # bytes per read; files are processed in slices of whole lines
 MAX_FEL_PER_FIL = 3
 UTF8 = ("utf-8", "utf8", "utf-8-sig")
@@ -62,6 +64,23 @@ def _delar(path: Path):
             yield rad, block[:cut]
             rad += block.count(b"\n", 0, cut)
             rest = block[cut:]
+
+
+def _fel_falt(data: bytes, start: int, antal_falt: int):
+    """(line index within data, field count) of every non-blank line from byte `start` whose field count differs
+    from the header's; vectorised (numpy), as fast as reading the file."""
+    a = np.frombuffer(data, dtype=np.uint8)
+    if not data.endswith(b"\n"):
+        a = np.append(a, np.uint8(10))
+    slut = np.flatnonzero(a == 10)  # the end of every line
+    semikolon = np.searchsorted(np.flatnonzero(a == 59), slut)  # ';' before each line end
+    borjan = np.concatenate(([0], slut[:-1] + 1))
+    per_rad = np.diff(np.concatenate(([0], semikolon)))
+    langd = slut - borjan
+    tom = (langd == 0) | ((langd == 1) & (a[np.maximum(slut - 1, 0)] == 13))
+    fel = np.flatnonzero((per_rad + 1 != antal_falt) & ~tom & (borjan >= start))
+    for i in fel.tolist():
+        yield i, int(per_rad[i]) + 1
 
 
 def _rubrik(first_line: str, fil: str, kolumner: list[str]) -> int:
@@ -102,8 +121,9 @@ def _kodning(path: Path, fil: str, konfigurerad: str) -> tuple[str, list[str]]:
                 raise LeveransFel(f"{fil}: rad {_rad_for_byte(data, pos, rad)}: byte 0x{data[pos]:02X} är inte ett "
                                   "tecken i Windows-1252 (kodningen latin-1 i vars.encoding); filen har en annan "
                                   "kodning")
-            if not has_c1 and any(bytes([b]) in data for b in range(0x80, 0xA0)):
-                has_c1 = True
+            if not has_c1 and not data.isascii():
+                arr = np.frombuffer(data, dtype=np.uint8)
+                has_c1 = bool(((arr >= 0x80) & (arr < 0xA0)).any())
     if konfigurerad in UTF8:
         if not is_utf8:
             raise LeveransFel(f"{fil}: rad {forsta_fel}: inte giltig UTF-8 (kodningen utf-8 i vars.encoding); "
@@ -129,22 +149,16 @@ def _struktur(path: Path, fil: str, python_kodning: str, kolumner: list[str]) ->
         if b'"' in data:
             har_citat = True
             break
-        rader = data.split(b"\n")
-        if rader and rader[-1] == b"":
-            rader.pop()
-        start = 0
         if antal_falt is None:
-            antal_falt = _rubrik(rader[0].decode(python_kodning, errors="replace"), fil, kolumner)
-            start = 1
-        for i in range(start, len(rader)):
-            linje = rader[i]
-            if linje in (b"", b"\r"):
-                continue
-            n = linje.count(b";") + 1
-            if n != antal_falt:
-                antal_fel += 1
-                if len(fel) < MAX_FEL_PER_FIL:
-                    fel.append(f"rad {rad + i}: {n} fält, rubriken har {antal_falt}")
+            forsta = data.split(b"\n", 1)[0]
+            antal_falt = _rubrik(forsta.decode(python_kodning, errors="replace"), fil, kolumner)
+            start_byte = len(forsta) + 1
+        else:
+            start_byte = 0
+        for nr, n in _fel_falt(data, start_byte, antal_falt):
+            antal_fel += 1
+            if len(fel) < MAX_FEL_PER_FIL:
+                fel.append(f"rad {rad + nr}: {n} fält, rubriken har {antal_falt}")
     if har_citat:
         _struktur_med_citat(path, fil, python_kodning, kolumner)
         return
