@@ -426,8 +426,7 @@
         'forsta': (nyckel[0] if nyckel else '')}) }}
 {%- endmacro %}
 
-{% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none,
-    period_nyckel=none, kopplingar=[], berikning=[]) -%}
+{% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
     {%- set plan = _stg_plan(kolumner, prefix) -%}
     {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
     {%- set ny_rad = ',\n        ' -%}

@@ -6,22 +6,38 @@
 with
 
 rader as (
-    select 'ekonomi' as kalla_system, 'huvudbok' as kalla_tabell, kommun_kod, period, kalla_fil,
+    select
+        'ekonomi' as kalla_system,
+        'huvudbok' as kalla_tabell,
+        kommun_kod,
+        period,
+        kalla_fil,
         case when ersatt_av is null then 1 else 0 end as is_anvand,
         case when ersatt_av is not null then 1 else 0 end as is_ersatt
     from {{ ref('base_ekonomi__huvudbok') }}
     where karantan_orsak is null
     union all
-    select 'verksamhet', 'insatser', kommun_kod, period, kalla_fil,
-        case when ersatt_av is null then 1 else 0 end,
-        case when ersatt_av is not null then 1 else 0 end
+    select
+        'verksamhet' as kalla_system,
+        'insatser' as kalla_tabell,
+        kommun_kod,
+        period,
+        kalla_fil,
+        case when ersatt_av is null then 1 else 0 end as is_anvand,
+        case when ersatt_av is not null then 1 else 0 end as is_ersatt
     from {{ ref('base_verksamhet__insatser') }}
     where karantan_orsak is null
 ),
 
 per_fil as (
-    select kalla_system, kalla_tabell, kommun_kod, period, kalla_fil,
-        sum(is_anvand) as anvanda_rader, sum(is_ersatt) as ersatta_rader
+    select
+        kalla_system,
+        kalla_tabell,
+        kommun_kod,
+        period,
+        kalla_fil,
+        sum(is_anvand) as anvanda_rader,
+        sum(is_ersatt) as ersatta_rader
     from rader
     group by kalla_system, kalla_tabell, kommun_kod, period, kalla_fil
 ),

@@ -1,6 +1,8 @@
-{#- Reads: <derived root>/enkat/sip_delaktighet_blad.csv, the runner's scored survey sheets (python/kommunanalys/enkat.py).
+{#- Reads: <derived root>/enkat/sip_delaktighet_blad.csv, the runner's scored survey sheets
+    (python/kommunanalys/enkat.py).
     Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
-    python/kommunanalys/leverans.py): respondent code, datum not after the delivery, counts; a sheet the runner could not score carries its reason in the column fel and is quarantined with it.
+    python/kommunanalys/leverans.py): respondent code, datum not after the delivery, counts; a sheet the runner
+    could not score carries its reason in the column fel and is quarantined with it.
     Deliveries: svar_id is unique (the runner quarantines a repeated svar_id).
     The compiled SQL: dbt compile -s base_enkat__sip_delaktighet (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}

@@ -2,7 +2,8 @@
     Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
     python/kommunanalys/leverans.py): svar 1-5 or empty; personnummer look-alikes.
     Deliveries: (svar_id, fraga) is unique by construction.
-    The compiled SQL: dbt compile -s base_enkat__sip_delaktighet_svar (target/compiled/kommunanalys/models/staging/...). -#}
+    The compiled SQL: dbt compile -s base_enkat__sip_delaktighet_svar
+    (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [

@@ -14,4 +14,10 @@
     {'kolumn': 'count', 'namn': 'antal', 'typ': 'heltal', 'min': 0},
 ] -%}
 
-{{ staging_bas(source('extern', 'kolada'), kolumner, lasare='kolada_json', valfri=true, nyckel=['kpi', 'kommun_kod', 'ar', 'kon']) }}
+{{ staging_bas(
+    source('extern', 'kolada'),
+    kolumner,
+    lasare='kolada_json',
+    valfri=true,
+    nyckel=['kpi', 'kommun_kod', 'ar', 'kon']
+) }}

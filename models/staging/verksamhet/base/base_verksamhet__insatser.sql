@@ -1,7 +1,12 @@
 {#- Reads: verksamhet/insatser*.csv (volume per person, local insats code and month; person-level).
     Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
-    python/kommunanalys/leverans.py): personnummer: twelve digits, real date (day - 60 for samordningsnummer), Luhn -> person_id, kon, fodelsedatum; regi and volymtyp codes; volym a decimal >= 0 and at most the seed stg_rimlighetsgranser's limit per day of the month for the insats's unit (dygn, timmar ...); period not after the delivery; personnummer look-alikes in every other column.
-    Deliveries: key person, period, insats code, regi, volymtyp, enhet: a row of a later file replaces the row with the same key in earlier files; a second row with the same key in one file is quarantined. Overlapping periods are listed in staging.leveransoverlapp.
+    python/kommunanalys/leverans.py): personnummer: twelve digits, real date (day - 60 for samordningsnummer), Luhn
+    -> person_id, kon, fodelsedatum; regi and volymtyp codes; volym a decimal >= 0 and at most the seed
+    stg_rimlighetsgranser's limit per day of the month for the insats's unit (dygn, timmar ...); period not after
+    the delivery; personnummer look-alikes in every other column.
+    Deliveries: key person, period, insats code, regi, volymtyp, enhet: a row of a later file replaces the row with
+    the same key in earlier files; a second row with the same key in one file is quarantined. Overlapping periods
+    are listed in staging.leveransoverlapp.
     The compiled SQL: dbt compile -s base_verksamhet__insatser (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
@@ -48,4 +53,10 @@
     {'kolumn': 'enhet', 'typ': 'text'},
 ] -%}
 
-{{ staging_bas(source('verksamhet', 'insatser'), kolumner, nyckel=['kommun_kod', 'person_id', 'period', 'lokal_insats_kod', 'regi', 'volymtyp', 'enhet'], kopplingar=kopplingar, berikning=berikning) }}
+{{ staging_bas(
+    source('verksamhet', 'insatser'),
+    kolumner,
+    nyckel=['kommun_kod', 'person_id', 'period', 'lokal_insats_kod', 'regi', 'volymtyp', 'enhet'],
+    kopplingar=kopplingar,
+    berikning=berikning
+) }}
