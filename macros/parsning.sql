@@ -12,6 +12,17 @@
     regexp_full_match({{ expr }}, '{{ pattern }}')
 {%- endmacro %}
 
+{#- true when the text contains a match of the regular expression (no anchors added) -#}
+{% macro regex_contains(expr, pattern) -%}
+    {{ return(adapter.dispatch('regex_contains', 'kommunanalys')(expr, pattern)) }}
+{%- endmacro %}
+{% macro default__regex_contains(expr, pattern) -%}
+    ({{ expr }} rlike '{{ pattern }}')
+{%- endmacro %}
+{% macro duckdb__regex_contains(expr, pattern) -%}
+    regexp_matches({{ expr }}, '{{ pattern }}')
+{%- endmacro %}
+
 {#- cast that gives NULL instead of an error. dbt.safe_cast is a plain cast on dbt-duckdb; DuckDB and Spark (3.2+)
     both have try_cast. -#}
 {% macro safe_cast(expr, type) -%}

@@ -32,14 +32,13 @@
                 ~ "and the kommunanalys package must be installed (pip install -e .).") }}
         {% endif %}
         {% if is_demo %}
-            {% set marker_query = "select count(*) from glob('" ~ synthetic_marker_file() ~ "')" %}
-            {% set n = run_query(marker_query).columns[0].values()[0] %}
-            {% if n == 0 %}
+            {% set avvikelse = run_query("select kommunanalys_syntetisk('" ~ kommunanalys.raw_root() ~ "')").columns[0].values()[0] %}
+            {% if avvikelse %}
                 {{ exceptions.raise_compiler_error(
-                    "No pseudonymisation key. The raw folder '" ~ kommunanalys.raw_root() ~ "' is not the synthetic demo "
-                    ~ "(it has no _syntetiska_data.json), so the documented demo key may not be used. Set the "
-                    ~ "environment variable DBT_ENV_SECRET_KOMMUNANALYS_KEY to your organisation's secret key "
-                    ~ "and run again.") }}
+                    "No pseudonymisation key, and the raw folder is not the synthetic demo: " ~ avvikelse
+                    ~ ". The documented demo key may be used only on files the generator wrote (listed with their "
+                    ~ "hashes in _syntetiska_data.json). Set the environment variable DBT_ENV_SECRET_KOMMUNANALYS_KEY "
+                    ~ "to your organisation's secret key and run again.") }}
             {% endif %}
         {% endif %}
     {% endif %}

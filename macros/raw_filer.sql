@@ -18,11 +18,13 @@
     {{ return(var('derived_root', env_var('KOMMUNANALYS_DERIVED_ROOT', 'data/derived'))) }}
 {%- endmacro %}
 
-{% macro raw_csv(relation, root=none, prefix='kalla') -%}
-    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix)) }}
+{% macro raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
+    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix, filnamn)) }}
 {%- endmacro %}
 
-{% macro duckdb__raw_csv(relation, root=none, prefix='kalla') -%}
+{#- filnamn: {path read: file name relative to the root} when the files read are not all under the root (a
+    UTF-8 copy of a Windows-1252 delivery is read in its place, under its own name) -#}
+{% macro duckdb__raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
     (
         with raw_rows as (
             select *, row_number() over () as _scan_nr
@@ -35,7 +37,15 @@
         )
         select
             raw_rows.* exclude (filename, _scan_nr),
+            {%- if filnamn %}
+            case raw_rows.filename
+                {%- for las, fil in filnamn.items() %}
+                when '{{ las }}' then '{{ fil }}'
+                {%- endfor %}
+            end as {{ prefix }}_fil,
+            {%- else %}
             replace(raw_rows.filename, '{{ root or kommunanalys.raw_root() }}/', '') as {{ prefix }}_fil,
+            {%- endif %}
             cast(raw_rows._scan_nr - file_start._first_nr + 2 as integer) as {{ prefix }}_rad
         from raw_rows
         inner join file_start on raw_rows.filename = file_start._fil

@@ -26,28 +26,75 @@
     {{ return((relation | string).split("'")[1]) }}
 {%- endmacro %}
 
-{#- true when at least one file matches the source's pattern. Checked only for optional sources and only at run
-    time; a missing optional source logs a warning and its models build empty. -#}
-{% macro kalla_finns(relation, valfri=false) -%}
+{#- the configured encoding of a source whose external_location is read_csv(..., encoding='<encoding>') -#}
+{% macro kalla_kodning(relation) -%}
+    {%- set text = relation | string -%}
+    {{ return(text.split("encoding='")[1].split("'")[0] if "encoding='" in text else 'utf-8') }}
+{%- endmacro %}
+
+{#- true when at least one file matches the source's pattern (checked at run time only). No file is not an error:
+    the source's staging relations are built empty (item 1 of issue 9: each area builds from the files present),
+    with a warning in the log. -#}
+{% macro kalla_finns(relation, valfri=true) -%}
     {{ return(adapter.dispatch('kalla_finns', 'kommunanalys')(relation, valfri)) }}
 {%- endmacro %}
 
-{% macro default__kalla_finns(relation, valfri=false) -%}
-    {%- if not execute or not valfri -%}
+{% macro default__kalla_finns(relation, valfri=true) -%}
+    {%- if not execute -%}
         {{ return(true) }}
     {%- endif -%}
     {%- set monster = kommunanalys.kalla_glob(relation) -%}
     {%- set antal = run_query("select count(*) from glob('" ~ monster ~ "')").columns[0].values()[0] -%}
     {%- if antal == 0 -%}
-        {%- do log("WARNING: no file matches '" ~ monster ~ "' (optional source " ~ relation.identifier
+        {%- do log("WARNING: no file matches '" ~ monster ~ "' (source " ~ relation.identifier
             ~ "): " ~ this.identifier ~ " is built empty.", info=true) -%}
     {%- endif -%}
     {{ return(antal > 0) }}
 {%- endmacro %}
 
-{#- true when the text holds something that looks like a personnummer: (19|20)YYMMDD-?NNNN bounded by non-digits -#}
+{#- Checks every file of a CSV source before it is read (python/kommunanalys/leverans.py, registered in DuckDB by
+    the plugin): encoding (Latin-1 read as Windows-1252; unambiguous UTF-8 read as UTF-8), header, field count per
+    line, quotes. Returns {'filer': [{'las', 'fil', 'kodning'}], ...}; stops the build with the files' errors (file,
+    line, what is wrong; never a line's content). At parse time: an empty list. -#}
+{% macro granska_leverans(relation, kolumner, rot) -%}
+    {{ return(adapter.dispatch('granska_leverans', 'kommunanalys')(relation, kolumner, rot)) }}
+{%- endmacro %}
+
+{% macro duckdb__granska_leverans(relation, kolumner, rot) -%}
+    {%- if not execute -%}
+        {{ return({'filer': [], 'fel': [], 'info': []}) }}
+    {%- endif -%}
+    {%- set namn = [] -%}
+    {%- for k in kolumner -%}{%- do namn.append(k.kolumn) -%}{%- endfor -%}
+    {%- set sql = "select kommunanalys_granska_leverans('" ~ kommunanalys.kalla_glob(relation) ~ "', '"
+        ~ kommunanalys.kalla_kodning(relation) ~ "', '" ~ (namn | join(',')) ~ "', '" ~ rot ~ "', '"
+        ~ kommunanalys.derived_root() ~ "/omkodade')" -%}
+    {%- set svar = fromjson(run_query(sql).columns[0].values()[0]) -%}
+    {%- for rad in svar.info -%}
+        {%- do log("NOTE: " ~ rad, info=true) -%}
+    {%- endfor -%}
+    {%- if svar.fel -%}
+        {{ exceptions.raise_compiler_error("Leveransen kan inte läsas (" ~ relation.identifier ~ "): "
+            ~ (svar.fel | join(' | '))) }}
+    {%- endif -%}
+    {%- if not svar.filer -%}
+        {%- do log("WARNING: no file matches '" ~ kommunanalys.kalla_glob(relation) ~ "' (source "
+            ~ relation.identifier ~ "): " ~ this.identifier ~ " is built empty.", info=true) -%}
+    {%- endif -%}
+    {{ return(svar) }}
+{%- endmacro %}
+
+{% macro default__granska_leverans(relation, kolumner, rot) -%}
+    {#- no pre-read check on other engines: the source is read by its glob as configured -#}
+    {{ return(none) }}
+{%- endmacro %}
+
+{#- true when the text holds something that looks like a personnummer or samordningsnummer in any spelling:
+    twelve digits (19|20)YYMMDDNNNN or ten digits YYMMDDNNNN, with '-', '+' or nothing before the last four, month
+    01-12, day 00-31 or 60-91, bounded by non-digits. Evaluated once per cell (staging_bas keeps it in a column). -#}
 {% macro ser_ut_som_personnummer(expr) -%}
-    coalesce({{ kommunanalys.regex_full_match(expr, '.*(^|[^0-9])(19|20)[0-9]{6}-?[0-9]{4}([^0-9]|$).*') }}, false)
+    coalesce({{ kommunanalys.regex_contains(expr,
+        '(^|[^0-9])((19|20)?[0-9]{2}(0[1-9]|1[0-2])([0-3][0-9]|[6-8][0-9]|9[01])[-+]?[0-9]{4})([^0-9]|$)') }}, false)
 {%- endmacro %}
 
 {#- a raw value as shown in a quarantine reason: anything that looks like a personnummer is masked -#}
@@ -133,12 +180,13 @@
     {{ return(uttryck) }}
 {%- endmacro %}
 
-{#- the checks of one column, in order: a list of dicts villkor (SQL, true = fails) and orsak (SQL text) -#}
+{#- the checks of one column, in order: a list of dicts villkor (SQL, true = fails) and orsak (SQL text). The
+    personnummer look-alike of a column is its flag <kolumn>__pnr, computed once per cell in the CTE tolkad. -#}
 {% macro _stg_kontroller(k) -%}
     {%- set t = k.kolumn ~ '__text' -%}
     {%- set v = k.namn | default(k.kolumn) -%}
     {%- set namn_sql = "'" ~ k.kolumn ~ ": " -%}
-    {%- set visat = kommunanalys.visat_varde(t) -%}
+    {%- set visat = t -%}
     {%- set kontroller = [] -%}
     {%- if k.typ == 'personnummer' -%}
         {%- do kontroller.append({'villkor': k.kolumn ~ '__fel is not null',
@@ -148,9 +196,15 @@
     {%- if k.kravs | default(false) -%}
         {%- do kontroller.append({'villkor': t ~ ' is null', 'orsak': namn_sql ~ "saknas'"}) -%}
     {%- endif -%}
-    {#- a personnummer in any other column: quarantined, and neither the reason nor the value shows it -#}
-    {%- do kontroller.append({'villkor': kommunanalys.ser_ut_som_personnummer(t),
+    {#- a personnummer in any other column: quarantined, and neither the reason nor the value shows it; the later
+        checks of the column show the value, which then does not look like one -#}
+    {%- do kontroller.append({'villkor': k.kolumn ~ '__pnr',
         'orsak': namn_sql ~ "liknar ett personnummer (värdet visas inte)'"}) -%}
+    {%- if k.typ == 'fel' -%}
+        {#- a column in which the runner wrote why the row cannot be used (survey scoring) -#}
+        {%- do kontroller.append({'villkor': t ~ ' is not null', 'orsak': t}) -%}
+        {{ return(kontroller) }}
+    {%- endif -%}
     {%- set fel = none -%}
     {%- set efter = '' -%}
     {%- if k.typ == 'kommun_kod' -%}
@@ -198,16 +252,38 @@
         {%- do kontroller.append({'villkor': v ~ ' > ' ~ k.max,
             'orsak': namn_sql ~ 'över ' ~ k.max ~ " (' || " ~ visat ~ " || ')'"}) -%}
     {%- endif -%}
+    {#- plausibility: an upper bound computed per row (from a seed joined by the model's kopplingar) -#}
+    {%- if k.max_sql is defined -%}
+        {%- do kontroller.append({'villkor': v ~ ' > ' ~ k.max_sql,
+            'orsak': namn_sql ~ "orimligt värde (' || " ~ visat ~ " || '): mer än ' || cast(cast(" ~ k.max_sql
+                ~ ' as integer) as ' ~ dbt.type_string() ~ ") || ' ' || " ~ (k.max_enhet | default("''"))
+                ~ " || ' " ~ k.max_text ~ "'"}) -%}
+    {%- endif -%}
     {%- if k.inte_fore is defined -%}
         {%- do kontroller.append({'villkor': v ~ ' < ' ~ k.inte_fore,
             'orsak': namn_sql ~ 'före ' ~ k.inte_fore ~ " (' || " ~ visat ~ " || ')'"}) -%}
     {%- endif -%}
+    {#- plausibility: no date after the delivery (var leveransdatum, default the day of the build) -#}
+    {%- if k.typ in ('datum', 'tidpunkt', 'period') -%}
+        {%- set grans = 'cast(' ~ dbt.dateadd('day', 1, kommunanalys.leveransdatum()) ~ ' as date)' if k.typ != 'period'
+            else 'cast(' ~ dbt.dateadd('month', 1, dbt.date_trunc('month', kommunanalys.leveransdatum())) ~ ' as date)' -%}
+        {%- do kontroller.append({'villkor': v ~ ' >= ' ~ grans,
+            'orsak': namn_sql ~ "efter leveransdatum ' || cast(" ~ kommunanalys.leveransdatum() ~ ' as '
+                ~ dbt.type_string() ~ ") || ' (' || " ~ visat ~ " || ')'"}) -%}
+    {%- endif -%}
     {{ return(kontroller) }}
 {%- endmacro %}
 
-{#- value, or NULL when the raw text looks like a personnummer -#}
-{% macro _stg_utan_personnummer(text, value) -%}
-    {{ return('case when ' ~ kommunanalys.ser_ut_som_personnummer(text) ~ ' then null else ' ~ value ~ ' end') }}
+{#- the date of the delivery: var leveransdatum ('YYYY-MM-DD'), else the day of the build. A date after it is
+    quarantined (a delivery cannot report the future). -#}
+{% macro leveransdatum() -%}
+    {%- set d = var('leveransdatum', none) -%}
+    {{ return("cast('" ~ d ~ "' as date)" if d else 'current_date') }}
+{%- endmacro %}
+
+{#- value, or NULL when the raw text looks like a personnummer (flag <kolumn>__pnr) -#}
+{% macro _stg_utan_personnummer(kolumn, value) -%}
+    {{ return('case when ' ~ kolumn ~ '__pnr then null else ' ~ value ~ ' end') }}
 {%- endmacro %}
 
 {#- the output columns of one column spec (select list items) -#}
@@ -219,17 +295,19 @@
         {%- set giltig = 'case when ' ~ k.kolumn ~ '__fel is null then ' -%}
         {%- do utdata.append(giltig ~ kommunanalys.pseudonym(norm) ~ ' end as person_id') -%}
         {%- do utdata.append(giltig ~ kommunanalys.pnr_sex(norm) ~ ' end as kon') -%}
-        {%- do utdata.append(giltig ~ kommunanalys.pnr_birth_date(norm) ~ ' end as fodelsedatum') -%}
+        {%- do utdata.append(giltig ~ k.kolumn ~ '__fodd end as fodelsedatum') -%}
         {%- do utdata.append(giltig ~ kommunanalys.pnr_is_samordningsnummer(norm) ~ ' end as is_samordningsnummer') -%}
+    {%- elif k.typ == 'fel' -%}
+        {#- the runner's reason column is not output -#}
     {%- elif k.typ == 'period' -%}
-        {%- do utdata.append(_stg_utan_personnummer(k.kolumn ~ '__text', k.kolumn ~ '__text') ~ ' as ' ~ v) -%}
+        {%- do utdata.append(_stg_utan_personnummer(k.kolumn, k.kolumn ~ '__text') ~ ' as ' ~ v) -%}
         {%- do utdata.append('cast(extract(year from ' ~ v ~ ') as integer) as ar') -%}
         {%- do utdata.append('cast(extract(month from ' ~ v ~ ') as integer) as manad') -%}
     {%- elif k.typ in ('text', 'kommun_kod', 'diagnos') or (k.typ == 'kod' and k.mappning is not defined) -%}
         {#- text copied from the file: a value that looks like a personnummer is not kept, not even in a base table -#}
-        {%- do utdata.append(_stg_utan_personnummer(k.kolumn ~ '__text', v) ~ ' as ' ~ v) -%}
+        {%- do utdata.append(_stg_utan_personnummer(k.kolumn, v) ~ ' as ' ~ v) -%}
     {%- else -%}
-        {%- do utdata.append(v) -%}
+        {%- do utdata.append(_stg_utan_personnummer(k.kolumn, v) ~ ' as ' ~ v) -%}
         {%- if k.ar | default(false) -%}
             {%- do utdata.append('cast(extract(year from ' ~ v ~ ') as integer) as ar') -%}
         {%- endif -%}
@@ -237,27 +315,40 @@
     {{ return(utdata) }}
 {%- endmacro %}
 
-{#- Everything staging_bas needs, as lists of SQL fragments: the empty relation (optional source without files), the
-    trimmed texts, the parsed columns, the checks (one when-branch each for kolumn, orsak, varde) and the output. -#}
+{#- Everything staging_bas needs, as lists of SQL fragments: the empty relation (a source without files), the
+    trimmed texts, the parsed columns with one personnummer flag per cell, the personnummer columns (birth date and
+    Luhn once per cell, then the reason), the checks (numbered: the first failing check's number is computed once
+    per row, and kolumn, orsak and varde are chosen by that number) and the output. -#}
 {% macro _stg_plan(kolumner, prefix) -%}
-    {%- set plan = {'tom': [], 'trimmad': [], 'tolkad': [], 'kolumn': [], 'orsak': [], 'varde': [], 'utdata': []} -%}
+    {%- set plan = {'tom': [], 'trimmad': [], 'tolkad': [], 'pnr_steg1': [], 'pnr_steg2': [], 'villkor': [],
+        'kolumn': [], 'orsak': [], 'varde': [], 'utdata': []} -%}
     {%- for k in kolumner -%}
         {%- set t = k.kolumn ~ '__text' -%}
         {%- do plan.tom.append('cast(null as ' ~ dbt.type_string() ~ ') as ' ~ k.kolumn) -%}
         {%- do plan.trimmad.append(kommunanalys.clean_text(k.kolumn) ~ ' as ' ~ t) -%}
         {%- if k.typ == 'personnummer' -%}
-            {%- do plan.tolkad.append(kommunanalys.pnr_normalize(t) ~ ' as ' ~ k.kolumn ~ '__norm') -%}
-            {%- do plan.tolkad.append(kommunanalys.pnr_invalid_reason(t) ~ ' as ' ~ k.kolumn ~ '__fel') -%}
+            {%- set norm = k.kolumn ~ '__norm' -%}
+            {%- do plan.tolkad.append(kommunanalys.pnr_normalize(t) ~ ' as ' ~ norm) -%}
+            {%- do plan.pnr_steg1.append(kommunanalys.pnr_birth_date(norm) ~ ' as ' ~ k.kolumn ~ '__fodd') -%}
+            {%- do plan.pnr_steg1.append(kommunanalys.pnr_luhn_ok(norm) ~ ' as ' ~ k.kolumn ~ '__luhn') -%}
+            {%- do plan.pnr_steg2.append('case when ' ~ t ~ " is null then 'saknas' when " ~ norm
+                ~ " is null then 'inte tolv siffror' when " ~ k.kolumn ~ "__fodd is null then 'ogiltigt datum'"
+                ~ ' when not ' ~ k.kolumn ~ "__luhn then 'fel kontrollsiffra' end as " ~ k.kolumn ~ '__fel') -%}
         {%- else -%}
-            {%- do plan.tolkad.append(_stg_tolka(k) ~ ' as ' ~ (k.namn | default(k.kolumn))) -%}
+            {%- do plan.tolkad.append(kommunanalys.ser_ut_som_personnummer(t) ~ ' as ' ~ k.kolumn ~ '__pnr') -%}
+            {%- if k.typ != 'fel' -%}
+                {%- do plan.tolkad.append(_stg_tolka(k) ~ ' as ' ~ (k.namn | default(k.kolumn))) -%}
+            {%- endif -%}
         {%- endif -%}
         {#- the raw value of a failing row; never a personnummer, nor anything that looks like one -#}
-        {%- set varde = 'null' if k.typ == 'personnummer'
-            else 'case when ' ~ kommunanalys.ser_ut_som_personnummer(t) ~ ' then null else ' ~ t ~ ' end' -%}
+        {%- set varde = 'null' if k.typ in ('personnummer', 'fel')
+            else 'case when ' ~ k.kolumn ~ '__pnr then null else ' ~ t ~ ' end' -%}
         {%- for kontroll in _stg_kontroller(k) -%}
-            {%- do plan.kolumn.append('when ' ~ kontroll.villkor ~ " then '" ~ k.kolumn ~ "'") -%}
-            {%- do plan.orsak.append('when ' ~ kontroll.villkor ~ ' then ' ~ kontroll.orsak) -%}
-            {%- do plan.varde.append('when ' ~ kontroll.villkor ~ ' then ' ~ varde) -%}
+            {%- set nr = plan.villkor | length + 1 -%}
+            {%- do plan.villkor.append('when ' ~ kontroll.villkor ~ ' then ' ~ nr) -%}
+            {%- do plan.kolumn.append('when ' ~ nr ~ " then '" ~ k.kolumn ~ "'") -%}
+            {%- do plan.orsak.append('when ' ~ nr ~ ' then ' ~ kontroll.orsak) -%}
+            {%- do plan.varde.append('when ' ~ nr ~ ' then ' ~ varde) -%}
         {%- endfor -%}
         {%- do plan.utdata.extend(_stg_utdata(k)) -%}
     {%- endfor -%}
@@ -266,25 +357,82 @@
     {{ return(plan) }}
 {%- endmacro %}
 
-{#- the rows read: the files of the source, or an empty relation with the same text columns when an optional
-    source has no file -#}
-{% macro _stg_kalla(relation, plan, lasare, valfri, rot, prefix) -%}
-    {%- if not kommunanalys.kalla_finns(relation, valfri) -%}
-        {{ return('select ' ~ (plan.tom | join(', ')) ~ ' where false') }}
-    {%- elif lasare == 'kolada_json' -%}
+{#- the rows read: the checked files of the source (grouped by the encoding they are read with), or an empty
+    relation with the same text columns when the source has no file -#}
+{% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix) -%}
+    {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
+    {%- set tom = 'select ' ~ (plan.tom | join(', ')) ~ ' where false' -%}
+    {%- if lasare == 'kolada_json' -%}
+        {%- if not kommunanalys.kalla_finns(relation) -%}
+            {{ return(tom) }}
+        {%- endif -%}
         {{ return('select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter') }}
-    {%- else -%}
-        {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
+    {%- endif -%}
+    {%- set granskad = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}
+    {%- if granskad is none -%}
+        {%- if not kommunanalys.kalla_finns(relation) -%}
+            {{ return(tom) }}
+        {%- endif -%}
         {{ return('select * from ' ~ kommunanalys.raw_csv(relation, rot_mapp, prefix) ~ ' as rader') }}
     {%- endif -%}
+    {%- if not execute or not granskad.filer -%}
+        {{ return(tom) }}
+    {%- endif -%}
+    {%- set plats = relation | string -%}
+    {%- set monster = kommunanalys.kalla_glob(relation) -%}
+    {%- set delar = [] -%}
+    {%- for kodning in ['utf-8', 'latin-1'] -%}
+        {%- set filer = granskad.filer | selectattr('kodning', 'equalto', kodning) | list -%}
+        {%- if filer -%}
+            {%- set lista = "['" ~ (filer | map(attribute='las') | join("', '")) ~ "']" -%}
+            {%- set las = plats.replace("'" ~ monster ~ "'", lista).replace(
+                "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'") -%}
+            {%- set namn = {} -%}
+            {%- for f in filer -%}{%- do namn.update({f.las: f.fil}) -%}{%- endfor -%}
+            {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot_mapp, prefix, namn) ~ ' as rader') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(delar | join('\n    union all by name\n    ')) }}
 {%- endmacro %}
 
-{% macro staging_bas(relation, kolumner, lasare='csv', valfri=false, rot='raw', prefix='kalla') -%}
+{#- Delivery semantics (README, "Deliveries"; contract docs/contract/raw-extracts.md). Files are deliveries, ordered
+    by name (the path relative to the root): a later file is a later delivery.
+    period_nyckel (SQL over the output columns, e.g. ['kommun_kod', 'period']): a period a later file delivers
+    replaces the rows of that period in every earlier file (ersatt_av = the later file).
+    nyckel (output columns): among the usable rows left, a key occurs once: the row of the latest file is used; a row
+    of an earlier file with the same key is replaced (ersatt_av), a second row with the same key in the same file is
+    quarantined ('dubblett'). Never summed. -#}
+{% macro _stg_leveranser(prefix, nyckel, period_nyckel) -%}
+    {%- set fil = prefix ~ '_fil' -%}
+    {%- set rad = prefix ~ '_rad' -%}
+    {%- if period_nyckel -%}
+        {%- set period_sql = 'max(' ~ fil ~ ') over (partition by ' ~ (period_nyckel | join(', ')) ~ ')' -%}
+    {%- else -%}
+        {%- set period_sql = fil -%}
+    {%- endif -%}
+    {%- set anvandbar = 'karantan_orsak is null and ' ~ fil ~ ' = senaste_fil' -%}
+    {%- if nyckel -%}
+        {%- set w = 'over (partition by (' ~ anvandbar ~ '), ' ~ (nyckel | join(', ')) ~ ' order by ' ~ fil
+            ~ ' desc, ' ~ rad ~ ')' -%}
+        {%- set nyckel_sql = 'case when ' ~ anvandbar ~ ' then row_number() ' ~ w ~ ' end as nyckel_nr, '
+            ~ 'first_value(' ~ fil ~ ') ' ~ w ~ ' as nyckel_fil, first_value(' ~ rad ~ ') ' ~ w ~ ' as nyckel_rad' -%}
+    {%- else -%}
+        {%- set nyckel_sql = 'cast(null as integer) as nyckel_nr, cast(null as ' ~ dbt.type_string()
+            ~ ') as nyckel_fil, cast(null as integer) as nyckel_rad' -%}
+    {%- endif -%}
+    {%- set dubblett = 'nyckel_nr > 1 and nyckel_fil = ' ~ fil -%}
+    {%- set nyckeltext = (nyckel | join(', ')) if nyckel else '' -%}
+    {{ return({'period': period_sql, 'nyckel': nyckel_sql, 'dubblett': dubblett, 'nyckeltext': nyckeltext,
+        'forsta': (nyckel[0] if nyckel else '')}) }}
+{%- endmacro %}
+
+{% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
     {%- set plan = _stg_plan(kolumner, prefix) -%}
+    {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
     {%- set ny_rad = ',\n        ' -%}
     {%- set ny_gren = '\n            ' -%}
 with kalla as (
-    {{ _stg_kalla(relation, plan, lasare, valfri, rot, prefix) }}
+    {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix) }}
 ),
 
 trimmad as (
@@ -297,27 +445,59 @@ trimmad as (
 
 tolkad as (
     select
-        *,
-        {{ plan.tolkad | join(ny_rad) }}
+        trimmad.*,
+        {{ (plan.tolkad + berikning) | join(ny_rad) }}
     from trimmad
+    {{ kopplingar | join('\n    ') }}
+),
+
+{%- if plan.pnr_steg1 %}
+
+personnummer_steg1 as (
+    select
+        *,
+        {{ plan.pnr_steg1 | join(ny_rad) }}
+    from tolkad
+),
+
+personnummer_kontroll as (
+    select
+        *,
+        {{ plan.pnr_steg2 | join(ny_rad) }}
+    from personnummer_steg1
+),
+{%- else %}
+
+personnummer_kontroll as (
+    select * from tolkad
+),
+{%- endif %}
+
+forsta_fel as (
+    select
+        *,
+        case
+            {{ plan.villkor | join(ny_gren) }}
+        end as karantan_nr
+    from personnummer_kontroll
 ),
 
 kontrollerad as (
     select
         *,
-        case
+        case karantan_nr
             {{ plan.kolumn | join(ny_gren) }}
         end as karantan_kolumn,
-        case
+        case karantan_nr
             {{ plan.orsak | join(ny_gren) }}
         end as karantan_orsak,
-        case
+        case karantan_nr
             {{ plan.varde | join(ny_gren) }}
         end as karantan_varde
-    from tolkad
+    from forsta_fel
 ),
 
-final as (
+utdata as (
     select
         {{ prefix }}_fil,
         {{ prefix }}_rad,
@@ -326,6 +506,38 @@ final as (
         karantan_orsak,
         karantan_varde
     from kontrollerad
+),
+
+perioder as (
+    select
+        *,
+        {{ lev.period }} as senaste_fil
+    from utdata
+),
+
+nycklar as (
+    select
+        *,
+        {{ lev.nyckel }}
+    from perioder
+),
+
+final as (
+    select
+        * exclude (karantan_kolumn, karantan_orsak, karantan_varde, senaste_fil, nyckel_nr, nyckel_fil, nyckel_rad),
+        case when {{ lev.dubblett }} then '{{ lev.forsta }}' else karantan_kolumn end as karantan_kolumn,
+        case
+            when {{ lev.dubblett }}
+                then 'dubblett: samma nyckel ({{ lev.nyckeltext }}) som rad ' || cast(nyckel_rad as {{ dbt.type_string() }})
+            else karantan_orsak
+        end as karantan_orsak,
+        case when {{ lev.dubblett }} then null else karantan_varde end as karantan_varde,
+        case
+            when karantan_orsak is not null then null
+            when {{ prefix }}_fil <> senaste_fil then senaste_fil
+            when nyckel_nr > 1 and nyckel_fil <> {{ prefix }}_fil then nyckel_fil
+        end as ersatt_av
+    from nycklar
 )
 
 select * from final

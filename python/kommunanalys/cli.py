@@ -13,13 +13,30 @@ from typing import Annotated, Optional
 
 import typer
 
-from .dbt import console, dbt_env, run_dbt
-from .paths import PROJECT_ROOT, build_dir, db_path, derived_root, raw_root, work_db_path
+from .dbt import DbtFailed, console, dbt_env, run_dbt
+from .paths import (PROJECT_ROOT, PathProblem, build_dir, db_path, derived_root, derived_root_for, raw_root,
+                    require_database, require_raw_folder, work_db_path)
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 
 RawOpt = Annotated[Optional[Path], typer.Option("--raw", help="raw data folder (default: $KOMMUNANALYS_RAW_ROOT or data/raw)")]
-DerivedOpt = Annotated[Optional[Path], typer.Option("--derived", help="derived data folder (default: data/derived)")]
+DerivedOpt = Annotated[Optional[Path], typer.Option(
+    "--derived", help="derived data folder (default: beside --raw, `derived` for a folder named raw, else "
+    "<raw>_derived; without --raw $KOMMUNANALYS_DERIVED_ROOT or data/derived)")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    """An expected failure: one line on stderr, a non-zero exit, no traceback."""
+    console.print(f"[red]error: {message}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code=code)
+
+
+def _folders(raw: Path | None, derived: Path | None) -> tuple[Path, Path]:
+    raw_dir = Path(raw) if raw else raw_root()
+    derived_dir = Path(derived) if derived else (derived_root_for(raw_dir) if raw else derived_root())
+    return raw_dir, derived_dir
+
+
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="the published DuckDB file (default: $KOMMUNANALYS_DB or build/kommunanalys.duckdb)")]
 
 
@@ -44,9 +61,14 @@ def generate(
 @app.command("score-survey")
 def score_survey(raw: RawOpt = None, derived: DerivedOpt = None) -> None:
     """Validate and score the SIP participation survey files; write the scored files dbt reads."""
-    from .enkat import score_surveys
+    from .enkat import SurveyError, score_surveys
 
-    written = score_surveys(raw_root=Path(raw or raw_root()), derived_root=Path(derived or derived_root()))
+    raw_dir, derived_dir = _folders(raw, derived)
+    try:
+        require_raw_folder(raw_dir)
+        written = score_surveys(raw_root=raw_dir, derived_root=derived_dir)
+    except (PathProblem, SurveyError) as err:
+        _fail(str(err), code=2)
     for path in written:
         console.print(f"  wrote {path}")
 
@@ -60,12 +82,24 @@ def build(
 ) -> None:
     """Score surveys, `dbt build` (seeds, models, tests) into a work file, then publish it atomically.
 
-    dbt writes <folder>/.bygge/<name>; when the build has passed, a checkpointed copy is renamed over the published
-    file, so a reader (BI tool, the site, the export) sees the old or the new database, never a half-built one
-    (README, "Connecting a BI tool")."""
+    Checks the folders and the pseudonymisation key first (nothing is written when they are wrong). dbt writes
+    <folder>/.bygge/<name>; when the build has passed, a checkpointed copy is renamed over the published file, so a
+    reader (BI tool, the site, the export) sees the old or the new database, never a half-built one (README,
+    "Connecting a BI tool"). On failure: the first dbt error in one line and a non-zero exit; the published file is
+    untouched. Prints which areas were built from which files."""
+    from .dbt_plugin import KEY_ENV
     from .publish import publish
+    from .syntetisk import syntetisk_avvikelse
 
-    raw_dir, derived_dir = Path(raw or raw_root()), Path(derived or derived_root())
+    raw_dir, derived_dir = _folders(raw, derived)
+    try:
+        require_raw_folder(raw_dir)
+    except PathProblem as err:
+        _fail(str(err), code=2)
+    if not os.environ.get(KEY_ENV):
+        avvikelse = syntetisk_avvikelse(str(raw_dir))
+        if avvikelse:
+            _fail(f"no pseudonymisation key ({KEY_ENV}), and the demo key may not be used: {avvikelse}", code=2)
     published = Path(db or db_path()).resolve()
     work = work_db_path(published)
     score_survey(raw=raw_dir, derived=derived_dir)
@@ -73,10 +107,30 @@ def build(
     args = ["build"] + (["--select", select] if select else [])
     try:
         run_dbt(args)
+    except DbtFailed as err:
+        _fail(str(err))
     finally:
         os.environ["KOMMUNANALYS_DB"] = str(published)
+    print_summary(work)
     publish(work, published)
     console.print(f"[green]built and published {published}")
+
+
+def print_summary(db: Path) -> None:
+    """Which areas were built from which files, and which sources had none (staging.leveranser)."""
+    import duckdb
+
+    from .leveranssammanfattning import summary_lines
+
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.Error:
+        return
+    try:
+        for line in summary_lines(con):
+            console.print(line, highlight=False, soft_wrap=True)
+    finally:
+        con.close()
 
 
 @app.command()
@@ -106,7 +160,11 @@ def export(
     from .export import export_marts
 
     folder = Path(out or build_dir() / "export")
-    files = export_marts(Path(db or db_path()), folder)
+    try:
+        database = require_database(Path(db or db_path()))
+    except PathProblem as err:
+        _fail(str(err), code=2)
+    files = export_marts(database, folder)
     console.print(f"[green]{len(files)} files written to {folder}")
 
 
@@ -121,7 +179,10 @@ def report(
     per municipality from its page with headless Chromium (A4)."""
     from .site import ToolMissing, build_site, print_pdfs
 
-    published = Path(db or db_path())
+    try:
+        published = require_database(Path(db or db_path()))
+    except PathProblem as err:
+        _fail(str(err), code=2)
     site = Path(out or build_dir() / "site")
     try:
         if not skip_site:
@@ -141,10 +202,10 @@ def demo(
 ) -> None:
     """The whole demo end to end: fresh synthetic data, scoring, dbt build, export, the Evidence site (when Node
     is installed; otherwise says what is missing and goes on) and the docs site."""
-    from .site import ToolMissing
+    from .syntetisk import syntetisk_avvikelse
 
     raw_dir, derived_dir = raw_root(), derived_root()
-    if raw_dir.exists() and any(raw_dir.iterdir()) and not (raw_dir / "_syntetiska_data.json").exists():
+    if raw_dir.exists() and any(raw_dir.iterdir()) and syntetisk_avvikelse(str(raw_dir)):
         console.print(f"[red]{raw_dir} holds files that are not synthetic demo data; demo replaces its raw folder, "
                       "so it refuses. Point KOMMUNANALYS_RAW_ROOT at an empty folder or use `build`.")
         raise typer.Exit(code=2)

@@ -15,15 +15,36 @@ console = Console(stderr=True)
 
 
 class DbtFailed(RuntimeError):
-    pass
+    """dbt did not succeed; the message is the first error (model, file, message) on one line."""
 
 
-def dbt_env(raw: Path | None = None, derived: Path | None = None, db: Path | None = None) -> None:
+def _one_line(text: str, limit: int = 600) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def first_error(res) -> str | None:
+    """The first failing node of a dbtRunnerResult as 'model (file): message', or the exception's message."""
+    results = getattr(getattr(res, "result", None), "results", None) or []
+    for r in results:
+        status = str(getattr(r.status, "value", r.status)).lower()
+        if status in {"error", "fail", "runtime error"}:
+            node = r.node
+            where = getattr(node, "original_file_path", "") or ""
+            return _one_line(f"{node.resource_type} {node.name} ({where}): {r.message}")
+    if res.exception is not None:
+        return _one_line(str(res.exception))
+    return None
+
+
+def dbt_env(raw: Path | None = None, derived: Path | None = None, db: Path | None = None,
+            create: bool = True) -> None:
     """Point dbt at the data folders and database (through the environment the project reads)."""
     os.environ["KOMMUNANALYS_RAW_ROOT"] = str(Path(raw or raw_root()).resolve())
     os.environ["KOMMUNANALYS_DERIVED_ROOT"] = str(Path(derived or derived_root()).resolve())
     target_db = Path(db or db_path()).resolve()
-    target_db.parent.mkdir(parents=True, exist_ok=True)
+    if create:
+        target_db.parent.mkdir(parents=True, exist_ok=True)
     os.environ["KOMMUNANALYS_DB"] = str(target_db)
 
 
@@ -58,5 +79,9 @@ def run_dbt(args: Sequence[str], progress: bool = True):
     else:
         res = runner.invoke(full)
     if not res.success:
-        raise DbtFailed(f"dbt {' '.join(args)} failed" + (f": {res.exception}" if res.exception else ""))
+        raise DbtFailed(f"dbt {args[0] if args else ''} failed: " + (first_error(res) or "see logs/dbt.log"))
+    results = getattr(getattr(res, "result", None), "results", None)
+    if args and args[0] in {"build", "run", "seed", "test"} and results is not None and len(results) == 0:
+        selection = " ".join(a for a in args[1:] if not a.startswith("--vars"))
+        raise DbtFailed(f"dbt {args[0]}: the selection '{selection}' matches no model, seed or test")
     return res

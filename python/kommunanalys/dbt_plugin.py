@@ -5,6 +5,11 @@ variable ``DBT_ENV_SECRET_KOMMUNANALYS_KEY`` (dbt scrubs ``DBT_ENV_SECRET_*`` va
 DuckDB variable ``kommunanalys_pseudonym_key`` with a bound parameter, so it never appears in SQL text, compiled
 files, the manifest or logs. Without a key the documented demo key is set and ``kommunanalys_key_is_demo`` is true;
 the ``assert_pseudonym_key`` macro then refuses to build anything but the synthetic demo data.
+
+It also registers two Python functions in DuckDB that the staging macros call:
+``kommunanalys_granska_leverans(glob, encoding, columns, root, copy_root)`` (encoding and structure of the delivered
+CSV files before DuckDB reads them, :mod:`kommunanalys.leverans`) and ``kommunanalys_syntetisk(raw_root)`` (''
+when every file of the raw folder is one the generator wrote, per the hashes in its marker file; else the reason).
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from __future__ import annotations
 import os
 
 from dbt.adapters.duckdb.plugins import BasePlugin
+
+from .leverans import granska_kalla
+from .syntetisk import syntetisk_avvikelse
 
 KEY_ENV = "DBT_ENV_SECRET_KOMMUNANALYS_KEY"
 # Public by design: used only for the synthetic demo data, and documented in the README.
@@ -24,11 +32,22 @@ def _set_key(con) -> None:
     con.execute("set variable kommunanalys_key_is_demo = ?", [not key])
 
 
+def _register_functions(con) -> None:
+    for name, fn, n_args in (("kommunanalys_granska_leverans", granska_kalla, 5),
+                             ("kommunanalys_syntetisk", syntetisk_avvikelse, 1)):
+        try:
+            con.create_function(name, fn, ["VARCHAR"] * n_args, "VARCHAR", side_effects=True)
+        except Exception as err:  # already registered on this database connection
+            if "already exists" not in str(err):
+                raise
+
+
 class Plugin(BasePlugin):
     """DuckDB variables live per connection, and dbt-duckdb runs SQL on cursors: set the key on both."""
 
     def configure_connection(self, conn) -> None:
         _set_key(conn)
+        _register_functions(conn)
 
     def configure_cursor(self, cursor) -> None:
         _set_key(cursor)

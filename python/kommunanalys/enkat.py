@@ -6,9 +6,13 @@ The runner's only piece of survey logic: it checks every answer sheet, applies t
 means, shares with index >= 4) are computed in SQL.
 
 Rules (shared/domain.md §3; contract shared/contract/raw-extracts.md, "SIP quality and cost"):
+- the file is first checked like every delivery (encoding, header, field count per line, quotes:
+  kommunanalys.leverans); a file that fails is an error naming the file and the line (never its content);
 - an item is answered with 1-5; '0', an empty cell and 'vet ej' (any case) are "no answer";
-  any other value is an error that names the file, the line (header = line 1) and the column;
-- `respondent` must be individ, narstaende or foretradare;
+  any other value makes the sheet unusable: it is written with its reason in the column `fel` (file, line, column)
+  and no answers, and staging quarantines it like any other bad row (staging.karantan); the build goes on;
+- `respondent` must be individ, narstaende or foretradare (else the same); `svar_id` must be given and unique
+  (a repeated svar_id: the later sheet is quarantined, naming the first);
 - a reverse-coded item (is_omvand) scores 6 - answer;
 - delaktighetsindex = mean of the answered items after reverse coding, given only when at least half of the
   sheet's items are answered; rounded half-up to 4 decimals (exact decimal arithmetic, so deterministic).
@@ -24,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .leverans import LeveransFel, las_text
 from .paths import PROJECT_ROOT
 
 QUESTION_SEED = PROJECT_ROOT / "seeds" / "indikatorer" / "sip_enkat_fragor.csv"
@@ -33,7 +38,7 @@ ITEM_FILE = "sip_delaktighet_svar.csv"
 
 SHEET_COLUMNS = [
     "svar_id", "sip_id", "kommun_kod", "datum", "respondent", "kalla_fil", "kalla_rad",
-    "antal_fragor", "antal_besvarade", "delaktighetsindex",
+    "antal_fragor", "antal_besvarade", "delaktighetsindex", "fel",
 ]
 ITEM_COLUMNS = ["svar_id", "fraga", "dimension", "svar_raw", "svar"]
 ID_COLUMNS = ["svar_id", "sip_id", "kommun_kod", "datum", "respondent"]
@@ -89,11 +94,14 @@ def _item_columns(columns: Iterable[str]) -> list[str]:
     return sorted(items, key=lambda c: int(ITEM_PATTERN.match(c).group(1)))
 
 
-def _read_file(path: Path) -> pd.DataFrame:
-    """All cells as stripped text; blank lines kept as rows so that line numbers stay true, then dropped."""
-    frame = pd.read_csv(
-        path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig", skip_blank_lines=False,
-    )
+def _read_file(path: Path, kalla_fil: str) -> pd.DataFrame:
+    """All cells as stripped text; blank lines kept as rows so that line numbers stay true, then dropped.
+    The file is checked first (encoding, header, field counts, quotes); a failure is a SurveyError."""
+    try:
+        text = las_text(path, kalla_fil, "utf-8", ID_COLUMNS)
+    except LeveransFel as err:
+        raise SurveyError(str(err)) from None
+    frame = pd.read_csv(text, sep=";", dtype=str, keep_default_na=False, skip_blank_lines=False)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     frame = frame.apply(lambda col: col.fillna("").str.strip())
     frame["kalla_rad"] = range(2, len(frame) + 2)
@@ -134,52 +142,72 @@ def _validate_header(frame: pd.DataFrame, kalla_fil: str, questions: dict[str, Q
     return items
 
 
+def _score_row(row: dict, items: list[str], questions: dict[str, Question], where: str) -> tuple[list[int], list[dict]]:
+    """(scores, answer rows) of one sheet; raises SurveyError naming the column when a value is invalid."""
+    if row["svar_id"] == "":
+        raise SurveyError(f"{where}, column svar_id: empty")
+    if row["respondent"].lower() not in RESPONDENTS:
+        raise SurveyError(
+            f"{where}, column respondent: invalid value {row['respondent']!r} "
+            f"(expected {', '.join(sorted(RESPONDENTS))})"
+        )
+    scores: list[int] = []
+    answers: list[dict] = []
+    for fraga in items:
+        question = questions[fraga]
+        answer = _score_answer(row[fraga], f"{where}, column {fraga}")
+        svar = None if answer is None else (6 - answer if question.is_omvand else answer)
+        if svar is not None:
+            scores.append(svar)
+        answers.append({
+            "svar_id": row["svar_id"], "fraga": fraga, "dimension": question.dimension,
+            "svar_raw": row[fraga], "svar": "" if svar is None else str(svar),
+        })
+    return scores, answers
+
+
 def score_file(path: Path, kalla_fil: str, questions: dict[str, Question]) -> tuple[list[dict], list[dict]]:
-    """Validate and score one survey file: (sheet rows, item rows)."""
-    frame = _read_file(path)
+    """Validate and score one survey file: (sheet rows, item rows). A sheet with an invalid value is kept with its
+    reason in `fel` (and no item rows): staging quarantines it."""
+    frame = _read_file(path, kalla_fil)
     items = _validate_header(frame, kalla_fil, questions)
     sheets: list[dict] = []
     answers: list[dict] = []
     for row in frame.to_dict("records"):
         line = row["kalla_rad"]
         where = f"{kalla_fil}: line {line}"
-        if row["svar_id"] == "":
-            raise SurveyError(f"{where}, column svar_id: empty")
-        respondent = row["respondent"].lower()
-        if respondent not in RESPONDENTS:
-            raise SurveyError(
-                f"{where}, column respondent: invalid value {row['respondent']!r} "
-                f"(expected {', '.join(sorted(RESPONDENTS))})"
-            )
-        scores: list[int] = []
-        for fraga in items:
-            question = questions[fraga]
-            answer = _score_answer(row[fraga], f"{where}, column {fraga}")
-            svar = None if answer is None else (6 - answer if question.is_omvand else answer)
-            if svar is not None:
-                scores.append(svar)
-            answers.append({
-                "svar_id": row["svar_id"], "fraga": fraga, "dimension": question.dimension,
-                "svar_raw": row[fraga], "svar": "" if svar is None else str(svar),
-            })
+        try:
+            scores, sheet_answers = _score_row(row, items, questions, where)
+            for answer in sheet_answers:
+                answer["_blad"] = (kalla_fil, line)
+            fel = ""
+        except SurveyError as err:
+            scores, sheet_answers, fel = [], [], str(err)
+        answers += sheet_answers
         sheets.append({
             "svar_id": row["svar_id"], "sip_id": row["sip_id"], "kommun_kod": row["kommun_kod"],
-            "datum": row["datum"], "respondent": respondent, "kalla_fil": kalla_fil, "kalla_rad": line,
-            "antal_fragor": len(items), "antal_besvarade": len(scores),
-            "delaktighetsindex": _index(scores, len(items)),
+            "datum": row["datum"], "respondent": row["respondent"].lower(), "kalla_fil": kalla_fil,
+            "kalla_rad": line, "antal_fragor": len(items), "antal_besvarade": len(scores),
+            "delaktighetsindex": "" if fel else _index(scores, len(items)), "fel": fel,
         })
     return sheets, answers
 
 
-def _check_unique_ids(sheets: pd.DataFrame) -> None:
-    duplicated = sheets[sheets.duplicated("svar_id", keep="first")]
-    if not duplicated.empty:
-        first = duplicated.iloc[0]
-        earlier = sheets[sheets["svar_id"] == first["svar_id"]].iloc[0]
-        raise SurveyError(
-            f"{first['kalla_fil']}: line {first['kalla_rad']}, column svar_id: {first['svar_id']!r} "
-            f"already used in {earlier['kalla_fil']} line {earlier['kalla_rad']}"
-        )
+def _mark_repeated_ids(sheets: list[dict], answers: list[dict]) -> list[dict]:
+    """A svar_id used again: the later sheet is unusable (fel names the first) and its answers are dropped."""
+    first: dict[str, dict] = {}
+    repeated: set[int] = set()
+    for i, sheet in enumerate(sheets):
+        if sheet["fel"] or not sheet["svar_id"]:
+            continue
+        earlier = first.setdefault(sheet["svar_id"], sheet)
+        if earlier is not sheet:
+            sheet["fel"] = (f"{sheet['kalla_fil']}: line {sheet['kalla_rad']}, column svar_id: already used in "
+                            f"{earlier['kalla_fil']} line {earlier['kalla_rad']}")
+            sheet["antal_besvarade"], sheet["delaktighetsindex"] = 0, ""
+            repeated.add(i)
+    dropped = {(sheets[i]["kalla_fil"], sheets[i]["kalla_rad"]) for i in repeated}
+    return [a for a in answers if a["_blad"] not in dropped]
 
 
 def _write(frame: pd.DataFrame, path: Path) -> Path:
@@ -191,7 +219,8 @@ def _write(frame: pd.DataFrame, path: Path) -> Path:
 def score_surveys(raw_root: Path, derived_root: Path, questions_path: Path | None = None) -> list[Path]:
     """Score every `<raw_root>/enkat/sip_delaktighet*.csv`; write the sheet and item files under
     `<derived_root>/enkat/` (headers only when there is no survey file). Returns the two paths written.
-    Raises SurveyError on the first invalid value, naming file, line and column."""
+    Raises SurveyError when a file cannot be read (structure, encoding, header), naming file and line; a sheet with
+    an invalid value is written with its reason in `fel`."""
     raw_root, derived_root = Path(raw_root), Path(derived_root)
     files = sorted((raw_root / "enkat").glob(SURVEY_GLOB))
     questions = load_questions(questions_path or QUESTION_SEED) if files else {}
@@ -201,8 +230,8 @@ def score_surveys(raw_root: Path, derived_root: Path, questions_path: Path | Non
         sheets, answers = score_file(path, path.relative_to(raw_root).as_posix(), questions)
         sheet_rows += sheets
         item_rows += answers
+    item_rows = _mark_repeated_ids(sheet_rows, item_rows)
     sheets_df = pd.DataFrame(sheet_rows, columns=SHEET_COLUMNS)
     items_df = pd.DataFrame(item_rows, columns=ITEM_COLUMNS)
-    _check_unique_ids(sheets_df)
     out = derived_root / "enkat"
     return [_write(sheets_df, out / SHEET_FILE), _write(items_df, out / ITEM_FILE)]

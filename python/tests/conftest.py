@@ -20,6 +20,7 @@ import pytest
 
 from kommunanalys.dbt import dbt_env, run_dbt
 from kommunanalys.paths import PROJECT_ROOT
+from kommunanalys.syntetisk import register_synthetic
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_SEED = 7
@@ -56,6 +57,8 @@ def build_project(base: Path, extra_raw: Path | None = FIXTURES / "raw", env: di
     generate(out=raw, kommuner=TEST_KOMMUNER, years=TEST_YEARS, scale="demo", seed=TEST_SEED)
     if extra_raw is not None and extra_raw.exists():
         shutil.copytree(extra_raw, raw, dirs_exist_ok=True)
+        # the fixtures are hand-written synthetic rows: listed in the marker, so that the demo key may be used
+        register_synthetic(raw, [p.relative_to(extra_raw).as_posix() for p in extra_raw.rglob("*") if p.is_file()])
     score_surveys(raw_root=raw, derived_root=derived)
     dbt_env(raw, derived, db)
     os.environ["DBT_TARGET_PATH"] = str(target)

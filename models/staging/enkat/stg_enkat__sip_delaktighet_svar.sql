@@ -14,7 +14,7 @@ final as (
         harledd_fil as kalla_fil,
         harledd_rad as kalla_rad
     from base
-    where karantan_orsak is null
+    where karantan_orsak is null and ersatt_av is null
 )
 
 select * from final

@@ -15,7 +15,7 @@ final as (
         kalla_fil,
         kalla_rad
     from base
-    where karantan_orsak is null
+    where karantan_orsak is null and ersatt_av is null
 )
 
 select * from final

@@ -19,6 +19,7 @@ import pyarrow as pa
 from .. import __version__
 from . import ekonomi, kolada, kva, persons, region, samsa, sip_quality, textcols, verksamhet
 from .katalog import KODER, Scale, Span, kommun_codes, populations, seed_lokala_koder, seed_volymtyp
+from ..syntetisk import hash_files
 from .writer import write_csv
 
 GENERATOR_VERSION = f"{__version__}+generator.1"
@@ -84,7 +85,9 @@ def generate(out: Path, kommuner: int, years: list[int], scale: str, seed: int,
     stats.update(kolada.write_kolada(out / "extern" / "kolada", sim.codes + others, years, _rng(seed, "kolada")))
     marker = {"synthetic": True, "generator": "kommunanalys.generator", "version": GENERATOR_VERSION,
               "seed": seed, "kommuner": sim.codes, "years": years, "scale": scale,
-              "planted_invalid": planted.rows}
+              "planted_invalid": planted.rows,
+              # the demo key may pseudonymise this folder only while it holds exactly these files (syntetisk.py)
+              "filer": hash_files(out, stats)}
     (out / MARKER).write_text(json.dumps(marker, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return stats
 

@@ -64,6 +64,8 @@ final as (
             false as is_berakningsdatum_fran_var
         {%- endif %}
     from granser
+    -- no region data (a delivery without region files): no calculation date, no row (issue 9, item 1)
+    where data_forsta_datum is not null
 )
 
 select * from final

@@ -1,3 +1,12 @@
+{#- Reads: ekonomi/huvudbok*.csv (the ledger, one row per code string and month; encoding vars.encoding.ekonomi,
+    Latin-1 read as Windows-1252).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): the text columns trimmed and checked for personnummer look-alikes; period a
+    real month YYYYMM not after the delivery; belopp a decimal (comma or point).
+    Deliveries: the code string and month is the key: a row of a later file replaces the row with the same key in
+    every earlier file; a second row with the same key in one file is quarantined as a duplicate. Two files
+    delivering the same (kommun_kod, period) are listed in staging.leveransoverlapp (a warning names them).
+    The compiled SQL: dbt compile -s base_ekonomi__huvudbok (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
@@ -12,4 +21,8 @@
     {'kolumn': 'belopp', 'typ': 'decimal', 'skala': 2, 'kravs': true},
 ] -%}
 
-{{ staging_bas(source('ekonomi', 'huvudbok'), kolumner) }}
+{{ staging_bas(
+    source('ekonomi', 'huvudbok'),
+    kolumner,
+    nyckel=['kommun_kod', 'period', 'konto', 'ansvar', 'verksamhet', 'aktivitet', 'projekt', 'motpart']
+) }}

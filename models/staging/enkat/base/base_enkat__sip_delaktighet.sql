@@ -1,8 +1,14 @@
-{#- The runner's scored file: its own kalla_fil / kalla_rad point to the raw survey file and line; the line read
-    here is harledd_fil / harledd_rad (relative to the derived root). -#}
+{#- Reads: <derived root>/enkat/sip_delaktighet_blad.csv, the runner's scored survey sheets
+    (python/kommunanalys/enkat.py).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): respondent code, datum not after the delivery, counts; a sheet the runner
+    could not score carries its reason in the column fel and is quarantined with it.
+    Deliveries: svar_id is unique (the runner quarantines a repeated svar_id).
+    The compiled SQL: dbt compile -s base_enkat__sip_delaktighet (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
+    {'kolumn': 'fel', 'typ': 'fel'},
     {'kolumn': 'svar_id', 'typ': 'text', 'kravs': true},
     {'kolumn': 'sip_id', 'typ': 'text'},
     {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},

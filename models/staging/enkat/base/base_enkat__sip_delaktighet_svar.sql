@@ -1,4 +1,9 @@
-{#- The runner's answers file; the line read is harledd_fil / harledd_rad (relative to the derived root). -#}
+{#- Reads: <derived root>/enkat/sip_delaktighet_svar.csv, the runner's answers (one row per sheet and question).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): svar 1-5 or empty; personnummer look-alikes.
+    Deliveries: (svar_id, fraga) is unique by construction.
+    The compiled SQL: dbt compile -s base_enkat__sip_delaktighet_svar
+    (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [

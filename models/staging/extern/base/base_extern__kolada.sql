@@ -1,5 +1,8 @@
-{#- Kolada data points: one row per KPI, municipality, year and gender; kalla_rad is the running number of the value
-    in its JSON file. -#}
+{#- Reads: extern/kolada/*.json (Kolada API v2 responses; optional).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): kon T/K/M, ar 1900-2100, varde a decimal; personnummer look-alikes.
+    Deliveries: a value (kpi, kommun_kod, ar, kon) occurs once: the latest file's value is used.
+    The compiled SQL: dbt compile -s base_extern__kolada (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
@@ -11,4 +14,10 @@
     {'kolumn': 'count', 'namn': 'antal', 'typ': 'heltal', 'min': 0},
 ] -%}
 
-{{ staging_bas(source('extern', 'kolada'), kolumner, lasare='kolada_json', valfri=true) }}
+{{ staging_bas(
+    source('extern', 'kolada'),
+    kolumner,
+    lasare='kolada_json',
+    valfri=true,
+    nyckel=['kpi', 'kommun_kod', 'ar', 'kon']
+) }}

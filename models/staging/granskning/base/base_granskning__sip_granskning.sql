@@ -1,3 +1,10 @@
+{#- Reads: granskning/sip_granskning*.csv (review of sampled plans, one row per goal; optional).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): SMART flags J/N, mal_status code, ratings 1-5, granskningsdatum not after the
+    delivery; personnummer look-alikes.
+    Deliveries: a goal of a review (sip_id, granskningsdatum, mal_nr) occurs once: the latest file's row is used.
+    The compiled SQL: dbt compile -s base_granskning__sip_granskning
+    (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
@@ -16,4 +23,9 @@
     {'kolumn': 'resurser', 'typ': 'heltal', 'min': 1, 'max': 5},
 ] -%}
 
-{{ staging_bas(source('granskning', 'sip_granskning'), kolumner, valfri=true) }}
+{{ staging_bas(
+    source('granskning', 'sip_granskning'),
+    kolumner,
+    valfri=true,
+    nyckel=['sip_id', 'granskningsdatum', 'mal_nr']
+) }}

@@ -1,3 +1,11 @@
+{#- Reads: region/vardtillfallen*.csv (inpatient episodes; person-level).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): personnummer (as in every person-level file); vardform, akut J/N; timestamps
+    real and not after the delivery, utskrivning not before inskrivning; ICD-10 codes; personnummer look-alikes in
+    every other column (sjukhus, klinik ...).
+    Deliveries: an episode (vardtillfalle_id) occurs once: the row of the latest file is used (an ongoing episode
+    delivered again when discharged), earlier files' rows are replaced; a second row in one file is quarantined.
+    The compiled SQL: dbt compile -s base_region__vardtillfallen (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
@@ -14,4 +22,4 @@
     {'kolumn': 'yttre_orsak', 'typ': 'diagnos'},
 ] -%}
 
-{{ staging_bas(source('region', 'vardtillfallen'), kolumner) }}
+{{ staging_bas(source('region', 'vardtillfallen'), kolumner, nyckel=['vardtillfalle_id']) }}

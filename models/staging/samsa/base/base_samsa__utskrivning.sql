@@ -1,3 +1,9 @@
+{#- Reads: samsa/utskrivning*.csv (coordinated discharge planning per episode; person-level).
+    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
+    python/kommunanalys/leverans.py): personnummer; timestamps real and not after the delivery; J/N flags;
+    personnummer look-alikes in every other column.
+    Deliveries: an episode (vardtillfalle_id) occurs once: the latest file's row is used.
+    The compiled SQL: dbt compile -s base_samsa__utskrivning (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
 
 {%- set kolumner = [
@@ -11,4 +17,4 @@
     {'kolumn': 'utskrivningsplan', 'namn': 'has_utskrivningsplan', 'typ': 'bool', 'kravs': true},
 ] -%}
 
-{{ staging_bas(source('samsa', 'utskrivning'), kolumner) }}
+{{ staging_bas(source('samsa', 'utskrivning'), kolumner, nyckel=['vardtillfalle_id']) }}
