@@ -23,12 +23,13 @@ from kommunanalys.paths import PROJECT_ROOT
 
 SHARED_CHECK = PROJECT_ROOT.parent / "shared" / "tools" / "check_contract.py"
 
-# Published ranges of the demo's key unit costs (shared/domain.md §1.7), kr per unit of the insats's volume type.
+# Ranges of the demo's key unit costs at current prices (docs/nationella_nivaer.md: the SKL 2014-16 figures of
+# shared/domain.md §1.7 raised to 2023-24 prices, and Kolada's riket level; [U]), kr per unit of the volume type.
 # Kept here, independent of seeds/kpb/kpb_rimlighetsintervall.csv, so that editing the seed cannot weaken the test.
 PUBLICERADE_INTERVALL = {
-    ("HT", "beviljad"): (Decimal("300"), Decimal("550")),  # hemtjänst, kr per beviljad timme
-    ("SABO", "utford"): (Decimal("1500"), Decimal("2200")),  # särskilt boende, kr per dygn
-    ("GRUPP", "utford"): (Decimal("1800"), Decimal("4500")),  # LSS gruppbostad, kr per dygn
+    ("HT", "beviljad"): (Decimal("400"), Decimal("750")),  # hemtjänst, kr per beviljad timme
+    ("SABO", "utford"): (Decimal("1900"), Decimal("3200")),  # särskilt boende, kr per dygn
+    ("GRUPP", "utford"): (Decimal("2500"), Decimal("6500")),  # LSS gruppbostad, kr per dygn
 }
 
 # The public KPB marts of this test and their keys (shared/contract/marts.md).
