@@ -108,7 +108,8 @@ final as (
         cast(antal_invanare_man as bigint) as antal_invanare_man,
         cast(kostnad_kvinnor as decimal(18, 2)) as kostnad_kvinnor,
         cast(kostnad_man as decimal(18, 2)) as kostnad_man,
-        {{ kpb_kvot(kpb_till_ore('kostnad_kvinnor'), 'antal_invanare_kvinnor * 100', 2) }} as kostnad_per_invanare_kvinnor,
+        {{ kpb_kvot(kpb_till_ore('kostnad_kvinnor'), 'antal_invanare_kvinnor * 100', 2) }}
+            as kostnad_per_invanare_kvinnor,
         {{ kpb_kvot(kpb_till_ore('kostnad_man'), 'antal_invanare_man * 100', 2) }} as kostnad_per_invanare_man
     from sammanstallt
 )

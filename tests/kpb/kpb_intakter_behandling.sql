@@ -41,7 +41,7 @@ where
     and (
         grupper.kontogrupp is null
         or (grupper.behandling = 'exkludera' and oversatt.maltyp in ('insats', 'pool'))
-        {#- a netted group excluded because the verksamhet is outside KPB is fine: only in-scope exclusions count #}
+        -- a netted group excluded because the verksamhet is outside KPB is fine: only in-scope exclusions count
         or (
             grupper.behandling = 'netto'
             and oversatt.maltyp = 'exkludera'

@@ -5,6 +5,13 @@
 -- kpb_poolmottagare, kpb_lokala_insatskoder, kpb_personaltimmar, kpb_ytterfall_granser and the var kpb_volymtyp.
 {{ config(severity='error', tags=['kpb', 'konfiguration', 'error']) }}
 {%- set volymtyp_var = installning('kpb_volymtyp') %}
+{%- set var_rader = [] %}
+{%- for insats, typ in volymtyp_var.items() if insats != '*' %}
+    {%- do var_rader.append(
+        "union all select 'var kpb_volymtyp', null, '" ~ insats ~ ": " ~ typ ~ "', 'insats_kod', '" ~ insats
+        ~ "', 'okand insats_kod (kpb_standardinsatser)' where '" ~ insats
+        ~ "' not in (select insats_kod from insatser)") %}
+{%- endfor %}
 {%- set avvikelser %}
 with
 
@@ -158,14 +165,7 @@ fel as (
         'verksamhetsomrade', verksamhetsomrade, 'okant verksamhetsomrade (aldreomsorg, funktionsnedsattning, lss)'
     from ytterfall
     where verksamhetsomrade not in ('aldreomsorg', 'funktionsnedsattning', 'lss')
-    {%- for insats, typ in volymtyp_var.items() if insats != '*' %}
-
-    union all
-    select
-        'var kpb_volymtyp', null, '{{ insats }}: {{ typ }}', 'insats_kod', '{{ insats }}',
-        'okand insats_kod (kpb_standardinsatser)'
-    where '{{ insats }}' not in (select insats_kod from insatser)
-    {%- endfor %}
+    {{ var_rader | join(' ') }}
 )
 
 select * from fel

@@ -64,7 +64,7 @@ def utskrivning(v: Vardtillfallen, rng: np.random.Generator) -> Utskrivning:
     # days between utskrivningsklar and discharge: most go home the day they are ready; the share that does varies
     # by municipality, so that the mean (Kalmar's yearly target 0.8 days) is met by some and missed by others, and
     # the days per 1 000 inhabitants 65+ stay at or below the national level of about 100 (docs/nationella_nivaer.md)
-    same_day = rng.uniform(0.58, 0.74, int(v.kommun.max(initial=0)) + 1)[v.kommun[ep]]
+    same_day = rng.uniform(0.62, 0.76, int(v.kommun.max(initial=0)) + 1)[v.kommun[ep]]
     k = rng.random(m)
     days_before = np.where(k < same_day, 0, np.where(k < same_day + 0.22, rng.integers(1, 4, m),
                                                      4 + rng.geometric(0.3, m)))
