@@ -249,15 +249,17 @@ def test_ledger_structure_and_imperfections(raw):
 
 
 def kpb_unit_costs(root: Path, year: int) -> tuple[pd.DataFrame, pd.Series]:
-    """A compact KPB: direct cost net of sales revenue (fees, grants and 8xxx excluded), pools allocated as the
-    seeds say (NAMND onto the administration pools by their cost, administration by direct cost, shared premises by
-    volume of SABO/KORT egen regi, MAS in equal shares), unit cost = total ÷ volume of the seed's volymtyp."""
+    """A compact KPB: direct cost net of sales revenue (the Kommun-Bas groups 30, 31, 34, 35 and 8xxx excluded, 36
+    netted), pools allocated roughly as the seeds say (the municipality-wide overhead's share and NAMND onto the
+    administration and needs-assessment pools of each area - taken together per area, both regi - by their cost,
+    those by direct cost, shared premises by volume of SABO/KORT egen regi, MAS in equal shares), unit cost =
+    total ÷ volume of the seed's volymtyp."""
     led = read(root, "ekonomi/huvudbok", year)
     led["b"] = number(led.belopp)
-    led = led[~led.konto.str[:2].isin(["35", "37"]) & (led.konto.str[0] != "8")]
+    led = led[~led.konto.str[:2].isin(["30", "31", "34", "35"]) & (led.konto.str[0] != "8")]
     insats_of = {v: i for i, v in ekonomi.INSATS_VERKSAMHET.items()}
     insats_of.update({v: i for i, (v, _) in katalog.ICKE_BRUKARRELATERADE.items()})
-    pool_of = {v: p for p, v in ekonomi.POOLER.items()}
+    pool_of = {"50010": "NAMND", "51900": "ADM_ALDRE", "51910": "LOKAL_BOENDE", "51920": "MAS", "52900": "ADM_LSS"}
     ins = read(root, "verksamhet/insatser", year)
     ins = ins[(ins.kommun_kod != "") & ins.regi.isin(["egen", "extern"])]
     ins["insats"] = ins.lokal_insats_kod.map({k.kod: k.insats for k in katalog.KODER})
@@ -268,7 +270,7 @@ def kpb_unit_costs(root: Path, year: int) -> tuple[pd.DataFrame, pd.Series]:
         direct = g[g.verksamhet.isin(insats_of)].groupby(g.verksamhet.map(insats_of)).b.sum()
         pools = g[g.verksamhet.isin(pool_of)].groupby(g.verksamhet.map(pool_of)).b.sum()
         adm_a, adm_l = pools.get("ADM_ALDRE", 0.0), pools.get("ADM_LSS", 0.0)
-        namnd = pools.get("NAMND", 0.0)
+        namnd = pools.get("NAMND", 0.0) + ekonomi.KOMMUNGEMENSAM_ANDEL * g[g.verksamhet == "91000"].b.sum()
         adm_a, adm_l = adm_a + namnd * adm_a / (adm_a + adm_l), adm_l + namnd * adm_l / (adm_a + adm_l)
         lss = [i for i in direct.index if i in katalog.LSS_INSATSER]
         aldre = [i for i in direct.index if i not in katalog.LSS_INSATSER]
@@ -282,7 +284,8 @@ def kpb_unit_costs(root: Path, year: int) -> tuple[pd.DataFrame, pd.Series]:
         mas = [i for i in ("SABOHSL", "HSJV") if i in total.index]
         total[mas] += pools.get("MAS", 0.0) / len(mas)
         costs[kommun] = total / volume.groupby(level=0).sum()
-        pool_share[kommun] = pools.sum() / (direct.sum() + pools.sum())
+        pool_share[kommun] = (pools.sum() + namnd - pools.get("NAMND", 0.0)) / (
+            direct.sum() + pools.sum() + namnd - pools.get("NAMND", 0.0))
         assert (direct > 0).all(), (kommun, direct[direct <= 0])
     return pd.DataFrame(costs), pd.Series(pool_share)
 

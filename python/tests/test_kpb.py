@@ -311,8 +311,7 @@ def test_okanda_konfigurationsvarden_listas_med_varde_och_rad(built, tmp_path):
             r["insats_kod"] = "DAGVV"
     _skriv_seed(oversattning, fields, rows)
 
-    res, logg = _bygg_kopia(built, projekt, ["kpb_konfiguration_okanda_varden", "kpb_kostnadspooler",
-                                             "kpb_poolmottagare", "kpb_oversattning", "kpb_standardinsatser"])
+    res, logg = _bygg_kopia(built, projekt, ["path:seeds/kpb", "kpb_konfiguration_okanda_varden"])
 
     assert _status(res, "kpb_konfiguration_okanda_varden") == "fail"
     for varde in ("direktkostnad", "SABBO", "DAGVV", "regel_id R007", "kpb_poolmottagare.csv",
