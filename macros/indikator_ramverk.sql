@@ -71,8 +71,10 @@
     namnare_bidrag (what the event adds to numerator and denominator). Every municipality and period of
     `perioder_relation` (int_indikator_perioder) gets a row: a period without events has namnare 0, varde NULL and 0
     persons, and is suppressed in utfall. antal_personer counts the distinct persons with namnare_bidrag <> 0.
-    varde = taljare / namnare × faktor (100 for percentages). -#}
-{% macro indikator_aggregera(relation, perioder_relation, period_typer, faktor=1) -%}
+    varde = taljare / namnare × faktor (100 for percentages). `dimensioner` (optional list of column names of
+    `relation`, e.g. ['sjukhus', 'klinik']) adds a breakdown per value of each column (dimension = the column name,
+    dimension_varde = its value) for the periods where the value occurs. -#}
+{% macro indikator_aggregera(relation, perioder_relation, period_typer, faktor=1, dimensioner=[]) -%}
     select
         perioder.kommun_kod,
         perioder.period_typ,
@@ -96,6 +98,35 @@
         perioder.period_typ,
         perioder.period_start,
         perioder.period_slut
+    {%- for dimension in dimensioner %}
+    union all
+    select
+        perioder.kommun_kod,
+        perioder.period_typ,
+        perioder.period_start,
+        perioder.period_slut,
+        '{{ dimension }}' as dimension,
+        cast(handelser.{{ dimension }} as {{ indikator_typ_text() }}) as dimension_varde,
+        coalesce(sum(handelser.taljare_bidrag), 0) as taljare,
+        coalesce(sum(handelser.namnare_bidrag), 0) as namnare,
+        {{ indikator_kvot('sum(handelser.taljare_bidrag)', 'sum(handelser.namnare_bidrag)', faktor) }} as varde,
+        count(distinct case when handelser.namnare_bidrag <> 0 then handelser.person_id end) as antal_personer
+    from {{ perioder_relation }} as perioder
+    inner join {{ relation }} as handelser
+        on
+            perioder.kommun_kod = handelser.kommun_kod
+            and perioder.period_start <= handelser.datum
+            and perioder.period_slut >= handelser.datum
+    where
+        perioder.period_typ in ('{{ period_typer | join("', '") }}')
+        and handelser.{{ dimension }} is not null
+    group by
+        perioder.kommun_kod,
+        perioder.period_typ,
+        perioder.period_start,
+        perioder.period_slut,
+        handelser.{{ dimension }}
+    {%- endfor %}
 {%- endmacro %}
 
 {#- The union of the indicator relations `relationer` (a list of ref()s) with the interface columns; an empty

@@ -10,7 +10,6 @@
         'kpb_volymtyp': {},
         'kpb_lss_omraden': ['lss'],
         'kpb_aldersgrans_aldreomsorg': 65,
-        'kpb_ytterfall_grans': 1000000,
         'undertryck_min_personer': 5,
         'ukd_regelverk': 'kalmar',
         'ukd_berakningsdatum': none,

@@ -59,3 +59,8 @@
         )
     end
 {%- endmacro %}
+
+{#- a share (decimal(18,6), e.g. 0.34) -> integer in millionths, exact -#}
+{% macro kpb_andel_till_miljondelar(andel) -%}
+    cast({{ andel }} * 1000000 as bigint)
+{%- endmacro %}

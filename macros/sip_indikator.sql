@@ -88,8 +88,9 @@ select * from final
 {% endmacro %}
 
 
-{#- The body of a fall indicator (GNV_FALLSKADOR_65, GNV_FALL_SLUTENVARD_80): inpatient episodes with an external
-    cause of the fall list (seed gnv_fallorsaker) among patients aged `fran_alder` and over (age on 31 December),
+{#- The body of a crude fall indicator (GNV_FALL_SLUTENVARD_80; GNV_FALLSKADOR_65 is age-standardised in its own
+    model): fall injuries (int_gnv_vardtillfallen.is_fallskada: main diagnosis S00–T98 of seed gnv_skadediagnoser
+    and external cause W00–W19 of seed gnv_fallorsaker) among patients aged `fran_alder` and over (age on 31 December),
     per `per` inhabitants of that age (SCB, 31 December), per municipality and year of admission. -#}
 {% macro gnv_fall_indikator(indikator_id, fran_alder, per) %}
 with
@@ -194,10 +195,22 @@ final as (
 select * from final
 {%- endmacro %}
 
+{#- Whether a plan's before AND after windows (sip_parametrar.fonster_dagar, 12 months) lie wholly inside the
+    inpatient extract (int_sip_varddagar.is_fore_komplett / is_efter_komplett). The ONE condition of every
+    before/after SIP figure: a plan with a truncated window is counted (antal_planer_ofullstandiga_fonster) and
+    shown, never averaged in - with a truncated after-window the "after" days are too few and the change looks like
+    a saving that is an artefact of the extract's end. `rel` is the relation or CTE alias holding the two flags. -#}
+{% macro sip_kompletta_fonster(rel) -%}
+    coalesce({{ rel }}.is_fore_komplett and {{ rel }}.is_efter_komplett, false)
+{%- endmacro %}
+
 {#- A before/after SIP indicator over the plans established in the year (int_sip_kostnad_plan): per municipality,
-    year of establishment and breakdown, taljare = the sum of the change (12 months after minus 12 months before),
-    namnare = the plans, varde = taljare / namnare. `dimensioner` is a list of (dimension, dimension_varde, change
-    expression over int_sip_kostnad_plan's columns). -#}
+    year of establishment and breakdown, taljare = the sum of the change (12 months after minus 12 months before)
+    over the plans whose both windows are complete (sip_kompletta_fonster), namnare = those plans, varde = taljare /
+    namnare. Plans with a truncated window never enter the sums; every municipality and year with established plans
+    still gets a row (namnare 0 and varde NULL when no plan is complete), and antal_personer counts the persons of
+    the complete plans only (so a value built on none is suppressed). `dimensioner` is a list of (dimension,
+    dimension_varde, change expression over int_sip_kostnad_plan's columns). -#}
 {% macro sip_fore_efter_indikator(indikator_id, dimensioner) -%}
 with
 
@@ -214,6 +227,7 @@ per_dimension as (
         '{{ dimension_varde }}' as dimension_varde,
         sip_id,
         person_id,
+        {{ sip_kompletta_fonster('plan_kostnad') }} as is_komplett,
         {{ forandring }} as forandring
     from plan_kostnad
     where upprattad_ar is not null
@@ -229,9 +243,9 @@ per_ar as (
         ar,
         dimension,
         dimension_varde,
-        sum(forandring) as summa_forandring,
-        count(distinct sip_id) as antal_planer,
-        count(distinct person_id) as antal_personer
+        coalesce(sum(case when is_komplett then forandring end), 0) as summa_forandring,
+        count(distinct case when is_komplett then sip_id end) as antal_planer,
+        count(distinct case when is_komplett then person_id end) as antal_personer
     from per_dimension
     group by kommun_kod, ar, dimension, dimension_varde
 ),

@@ -2,7 +2,9 @@
     vardform). Every utskrivningsklar day is attributed to the month of ITS date (an episode across a month end
     counts in both months), so that a month's figures are final once the month is over; episodes still admitted at
     the calculation date count up to that date (antal_pagaende_vardtillfallen). Only months with at least one
-    utskrivningsklar day appear. -#}
+    utskrivningsklar day, or with episodes under the average-based model, appear. The payment of the per-patient
+    model (betalningsbelopp) and of the average-based model (betalningsbelopp_medelmodell, int_ukd_betalning_medel:
+    the month of discharge) are given side by side, and their sum betalningsbelopp_totalt. -#}
 
 with
 
@@ -10,25 +12,71 @@ dagar as (
     select * from {{ ref('int_ukd_dagar') }}
 ),
 
-final as (
+medel as (
+    select * from {{ ref('int_ukd_betalning_medel') }}
+),
+
+per_patient as (
     select
         kommun_kod,
         manad,
         vardform,
-        cast(count(distinct vardtillfalle_id) as bigint) as antal_vardtillfallen,
-        cast(count(distinct person_id) as bigint) as antal_personer,
-        cast(count(distinct case when is_betalningsdag then vardtillfalle_id end) as bigint)
-            as antal_vardtillfallen_med_betalning,
-        cast(count(distinct case when is_pagaende then vardtillfalle_id end) as bigint)
-            as antal_pagaende_vardtillfallen,
-        cast(count(*) as bigint) as utskrivningsklara_dagar,
-        cast(sum(case when is_betalningsdag then 1 else 0 end) as bigint) as betalningsdagar,
-        cast(sum(belopp) as decimal(18, 2)) as betalningsbelopp
+        count(distinct vardtillfalle_id) as antal_vardtillfallen,
+        count(distinct person_id) as antal_personer,
+        count(distinct case when is_betalningsdag then vardtillfalle_id end) as antal_vardtillfallen_med_betalning,
+        count(distinct case when is_pagaende then vardtillfalle_id end) as antal_pagaende_vardtillfallen,
+        count(*) as utskrivningsklara_dagar,
+        sum(case when is_betalningsdag then 1 else 0 end) as betalningsdagar,
+        sum(belopp) as betalningsbelopp
     from dagar
     group by
         kommun_kod,
         manad,
         vardform
+),
+
+nycklar as (
+    select
+        kommun_kod,
+        manad,
+        vardform
+    from per_patient
+    union
+    select
+        kommun_kod,
+        manad,
+        vardform
+    from medel
+),
+
+final as (
+    select
+        nycklar.kommun_kod,
+        nycklar.manad,
+        nycklar.vardform,
+        cast(coalesce(per_patient.antal_vardtillfallen, 0) as bigint) as antal_vardtillfallen,
+        cast(coalesce(per_patient.antal_personer, 0) as bigint) as antal_personer,
+        cast(coalesce(per_patient.antal_vardtillfallen_med_betalning, 0) as bigint)
+            as antal_vardtillfallen_med_betalning,
+        cast(coalesce(per_patient.antal_pagaende_vardtillfallen, 0) as bigint) as antal_pagaende_vardtillfallen,
+        cast(coalesce(per_patient.utskrivningsklara_dagar, 0) as bigint) as utskrivningsklara_dagar,
+        cast(coalesce(per_patient.betalningsdagar, 0) as bigint) as betalningsdagar,
+        cast(coalesce(per_patient.betalningsbelopp, 0) as decimal(18, 2)) as betalningsbelopp,
+        cast(coalesce(medel.betalningsdagar, 0) as decimal(18, 4)) as betalningsdagar_medelmodell,
+        cast(coalesce(medel.betalningsbelopp, 0) as decimal(18, 2)) as betalningsbelopp_medelmodell,
+        cast(coalesce(per_patient.betalningsbelopp, 0) + coalesce(medel.betalningsbelopp, 0) as decimal(18, 2))
+            as betalningsbelopp_totalt
+    from nycklar
+    left join per_patient
+        on
+            nycklar.kommun_kod = per_patient.kommun_kod
+            and nycklar.manad = per_patient.manad
+            and nycklar.vardform = per_patient.vardform
+    left join medel
+        on
+            nycklar.kommun_kod = medel.kommun_kod
+            and nycklar.manad = medel.manad
+            and nycklar.vardform = medel.vardform
 )
 
 select * from final

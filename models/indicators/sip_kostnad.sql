@@ -25,6 +25,7 @@ final as (
         kostnad_per_person_med_sip,
         antal_upprattade_planer,
         antal_planer_kompletta_fonster,
+        antal_planer_ofullstandiga_fonster,
         vardagar_fore,
         vardagar_efter,
         vardagar_forandring,

@@ -1,7 +1,10 @@
 {#- Public mart: utskrivningsklara dagar and the payment per inpatient episode (grain vardtillfalle_id). Day counts
     from int_ukd_episoder; the amount is the sum of the priced days of int_ukd_dagar (each day at the rate of its
     own year). dygnsbelopp is the rate of the first billable day (NULL without billable days); is_flera_dygnsbelopp
-    tells that later days had another rate (an episode across New Year). -#}
+    tells that later days had another rate (an episode across New Year). For the economist's reconciliation
+    (Kalmar: "om parterna uppfyllt sina åtaganden") each episode also carries the hospital and clinic, the status of
+    the notices (inskrivningsmeddelande sent, and within 24 hours of admission; underrättelse) and the fast
+    vårdkontakt with the assignment to the municipal health care. -#}
 
 with
 
@@ -40,9 +43,16 @@ final as (
         episoder.person_id,
         episoder.kommun_kod,
         episoder.vardform,
+        episoder.sjukhus,
+        episoder.klinik,
         episoder.is_akut,
         episoder.inskrivning_tid,
         episoder.inskrivningsmeddelande_tid,
+        episoder.is_inskrivningsmeddelande_24h,
+        episoder.fast_vardkontakt_tid,
+        episoder.has_fast_vardkontakt,
+        episoder.is_uppdrag_kommunal_hsl,
+        episoder.has_utskrivningsplan,
         episoder.utskrivningsklar_tid,
         episoder.utskrivning_tid,
         episoder.berakningsdatum,

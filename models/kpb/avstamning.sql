@@ -6,6 +6,9 @@
 --   differens       = huvudbok_belopp − exkluderat_belopp
 --                     − (brukar_total + ej_brukarrelaterad_kostnad + ej_fordelbar_kostnad) = 0
 -- Each identity is a test in tests/kpb (severity error); the partial gaps are given as differens_* columns.
+-- The part of a pool allocated outside KPB (receiver utanfor_kpb in kpb_poolmottagare, e.g. the share of the
+-- municipality-wide overhead that belongs to schools, IFO ...) is excluded: it is in exkluderat_belopp (and in
+-- pool_utanfor_kpb), and poolkostnad is the pool cost that stays in KPB.
 with
 
 oversatt as (
@@ -18,6 +21,20 @@ insatskostnad as (
 
 brukarkostnad as (
     select * from {{ ref('brukarkostnad') }}
+),
+
+poolfordelning as (
+    select * from {{ ref('int_kpb_poolfordelning') }}
+),
+
+utanfor as (
+    select
+        kommun_kod,
+        ar,
+        sum(fordelad_kostnad) as pool_utanfor_kpb
+    from poolfordelning
+    where mottagare_typ = 'utanfor_kpb'
+    group by kommun_kod, ar
 ),
 
 huvudbok as (
@@ -74,10 +91,11 @@ belopp as (
         kommunar.kommun_kod,
         kommunar.ar,
         coalesce(huvudbok.huvudbok_belopp, 0) as huvudbok_belopp,
-        coalesce(huvudbok.exkluderat_belopp, 0) as exkluderat_belopp,
+        coalesce(huvudbok.exkluderat_belopp, 0) + coalesce(utanfor.pool_utanfor_kpb, 0) as exkluderat_belopp,
+        coalesce(utanfor.pool_utanfor_kpb, 0) as pool_utanfor_kpb,
         coalesce(huvudbok.omappat_belopp, 0) as omappat_belopp,
         coalesce(huvudbok.direkt_kostnad, 0) as direkt_kostnad,
-        coalesce(huvudbok.poolkostnad, 0) as poolkostnad,
+        coalesce(huvudbok.poolkostnad, 0) - coalesce(utanfor.pool_utanfor_kpb, 0) as poolkostnad,
         coalesce(insatser.fordelad_kostnad, 0) as fordelad_kostnad,
         coalesce(insatser.insats_total, 0) as insats_total,
         coalesce(brukare.brukar_total, 0) as brukar_total,
@@ -93,6 +111,8 @@ belopp as (
         on kommunar.kommun_kod = insatser.kommun_kod and kommunar.ar = insatser.ar
     left join brukare
         on kommunar.kommun_kod = brukare.kommun_kod and kommunar.ar = brukare.ar
+    left join utanfor
+        on kommunar.kommun_kod = utanfor.kommun_kod and kommunar.ar = utanfor.ar
 ),
 
 final as (
@@ -101,6 +121,7 @@ final as (
         cast(ar as integer) as ar,
         cast(huvudbok_belopp as decimal(18, 2)) as huvudbok_belopp,
         cast(exkluderat_belopp as decimal(18, 2)) as exkluderat_belopp,
+        cast(pool_utanfor_kpb as decimal(18, 2)) as pool_utanfor_kpb,
         cast(omappat_belopp as decimal(18, 2)) as omappat_belopp,
         cast(direkt_kostnad as decimal(18, 2)) as direkt_kostnad,
         cast(poolkostnad as decimal(18, 2)) as poolkostnad,

@@ -4,7 +4,9 @@
 --   boendeform         sarskilt_boende when any insats of the person is_sarskilt_boende, else ordinart_boende
 --   verksamhetsomrade  lss when any insats lies in an area of var kpb_lss_omraden; else aldreomsorg when alder >=
 --                      var kpb_aldersgrans_aldreomsorg (65); else funktionsnedsattning   [I]
---   is_ytterfall       total_kostnad >= var kpb_ytterfall_grans (1 000 000 kr)             [U]
+--   is_ytterfall       total_kostnad >= the limit of the person's area and boendeform in seed
+--                      kpb_ytterfall_granser (an exact boendeform before '*')                  [U]
+--   ytterfall_grans    that limit (NULL when the seed has no row for the area)
 {%- set lss_lista = "'" ~ (installning('kpb_lss_omraden') | join("', '")) ~ "'" %}
 with
 
@@ -26,6 +28,10 @@ aldersgrupper as (
 
 kostnadsintervall as (
     select * from {{ ref('kpb_kostnadsintervall') }}
+),
+
+ytterfall_granser as (
+    select * from {{ ref('kpb_ytterfall_granser') }}
 ),
 
 personer as (
@@ -74,31 +80,61 @@ med_alder as (
             and personer.person_id = kostnad.person_id
 ),
 
-final as (
+klassade as (
     select
-        med_alder.kommun_kod,
-        cast(med_alder.ar as integer) as ar,
-        med_alder.person_id,
-        med_alder.kon,
-        med_alder.alder,
-        aldersgrupper.aldersgrupp,
+        med_alder.*,
         case when med_alder.har_sarskilt_boende = 1 then 'sarskilt_boende' else 'ordinart_boende' end as boendeform,
         case
             when med_alder.har_lss_insats = 1 then 'lss'
             when med_alder.alder >= {{ installning('kpb_aldersgrans_aldreomsorg') }} then 'aldreomsorg'
             else 'funktionsnedsattning'
-        end as verksamhetsomrade,
-        med_alder.total_kostnad,
-        kostnadsintervall.kostnadsintervall,
-        cast(med_alder.antal_insatser as bigint) as antal_insatser,
-        coalesce(med_alder.total_kostnad >= {{ installning('kpb_ytterfall_grans') }}, false) as is_ytterfall
+        end as verksamhetsomrade
     from med_alder
+),
+
+{# the ytterfall limit of the area and boendeform: an exact boendeform beats '*' (or empty) #}
+granser as (
+    select
+        klassade.kommun_kod,
+        klassade.ar,
+        klassade.person_id,
+        max(case when ytterfall_granser.boendeform = klassade.boendeform then ytterfall_granser.grans_belopp end)
+            as grans_exakt,
+        max(case when coalesce(ytterfall_granser.boendeform, '*') = '*' then ytterfall_granser.grans_belopp end)
+            as grans_alla
+    from klassade
+    inner join ytterfall_granser
+        on klassade.verksamhetsomrade = ytterfall_granser.verksamhetsomrade
+    group by klassade.kommun_kod, klassade.ar, klassade.person_id
+),
+
+final as (
+    select
+        klassade.kommun_kod,
+        cast(klassade.ar as integer) as ar,
+        klassade.person_id,
+        klassade.kon,
+        klassade.alder,
+        aldersgrupper.aldersgrupp,
+        klassade.boendeform,
+        klassade.verksamhetsomrade,
+        klassade.total_kostnad,
+        kostnadsintervall.kostnadsintervall,
+        cast(klassade.antal_insatser as bigint) as antal_insatser,
+        cast(coalesce(granser.grans_exakt, granser.grans_alla) as decimal(18, 2)) as ytterfall_grans,
+        coalesce(klassade.total_kostnad >= coalesce(granser.grans_exakt, granser.grans_alla), false) as is_ytterfall
+    from klassade
+    left join granser
+        on
+            klassade.kommun_kod = granser.kommun_kod
+            and klassade.ar = granser.ar
+            and klassade.person_id = granser.person_id
     left join aldersgrupper
-        on med_alder.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till
+        on klassade.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till
     left join kostnadsintervall
         on
-            med_alder.total_kostnad >= kostnadsintervall.fran_belopp
-            and (kostnadsintervall.till_belopp is null or med_alder.total_kostnad < kostnadsintervall.till_belopp)
+            klassade.total_kostnad >= kostnadsintervall.fran_belopp
+            and (kostnadsintervall.till_belopp is null or klassade.total_kostnad < kostnadsintervall.till_belopp)
 )
 
 select * from final

@@ -1,6 +1,8 @@
 -- KPB analysis 1, brukarmix (KPB report Bild 3): how the brukare and their cost spread over the cost intervals,
 -- per area (LSS / äldreomsorg / funktionsnedsättning) with the split ordinärt / särskilt boende and the ytterfall.
 -- Shares are within the municipality, year and area. Every interval is listed, also when it has no brukare.
+-- Sex is a breakdown in columns (antal_kvinnor / antal_man, kostnad_kvinnor / kostnad_man), so the grain stays
+-- that of the output contract.
 with
 
 brukare as (
@@ -40,6 +42,10 @@ per_cell as (
         sum(case when boendeform = 'ordinart_boende' then 1 else 0 end) as antal_ordinart_boende,
         sum(case when boendeform = 'sarskilt_boende' then 1 else 0 end) as antal_sarskilt_boende,
         sum(case when is_ytterfall then 1 else 0 end) as antal_ytterfall,
+        sum(case when kon = 'kvinna' then 1 else 0 end) as antal_kvinnor,
+        sum(case when kon = 'man' then 1 else 0 end) as antal_man,
+        sum(case when kon = 'kvinna' then total_kostnad else 0 end) as kostnad_kvinnor,
+        sum(case when kon = 'man' then total_kostnad else 0 end) as kostnad_man,
         sum(total_kostnad) as total_kostnad
     from brukare
     group by kommun_kod, ar, verksamhetsomrade, kostnadsintervall
@@ -56,6 +62,10 @@ celler as (
         coalesce(per_cell.antal_ordinart_boende, 0) as antal_ordinart_boende,
         coalesce(per_cell.antal_sarskilt_boende, 0) as antal_sarskilt_boende,
         coalesce(per_cell.antal_ytterfall, 0) as antal_ytterfall,
+        coalesce(per_cell.antal_kvinnor, 0) as antal_kvinnor,
+        coalesce(per_cell.antal_man, 0) as antal_man,
+        coalesce(per_cell.kostnad_kvinnor, 0) as kostnad_kvinnor,
+        coalesce(per_cell.kostnad_man, 0) as kostnad_man,
         coalesce(per_cell.total_kostnad, 0) as total_kostnad
     from rutnat
     left join per_cell
@@ -87,7 +97,11 @@ final as (
         {{ kpb_kvot(kpb_till_ore('total_kostnad'), kpb_till_ore('omrade_total_kostnad'), 6) }} as andel_kostnad,
         cast(antal_ordinart_boende as bigint) as antal_ordinart_boende,
         cast(antal_sarskilt_boende as bigint) as antal_sarskilt_boende,
-        cast(antal_ytterfall as bigint) as antal_ytterfall
+        cast(antal_ytterfall as bigint) as antal_ytterfall,
+        cast(antal_kvinnor as bigint) as antal_kvinnor,
+        cast(antal_man as bigint) as antal_man,
+        cast(kostnad_kvinnor as decimal(18, 2)) as kostnad_kvinnor,
+        cast(kostnad_man as decimal(18, 2)) as kostnad_man
     from med_summor
 )
 

@@ -1,6 +1,7 @@
 -- KPB analysis 3, konsumtion (KPB report Bild 5 and 6): per age band, the number of brukare, the population
 -- (SCB, 31 December of ar), the total cost, the average cost per brukare and the cost per invånare.
--- Every age band of kpb_aldersgrupper is listed for every municipality and year with brukare.
+-- Every age band of kpb_aldersgrupper is listed for every municipality and year with brukare. Sex is a breakdown
+-- in columns (_kvinnor / _man: brukare, invånare, cost and cost per invånare), so the grain stays the contract's.
 with
 
 brukare as (
@@ -38,7 +39,11 @@ brukare_per_grupp as (
         ar,
         aldersgrupp,
         count(*) as antal_brukare,
-        sum(total_kostnad) as total_kostnad
+        sum(total_kostnad) as total_kostnad,
+        sum(case when kon = 'kvinna' then 1 else 0 end) as antal_brukare_kvinnor,
+        sum(case when kon = 'man' then 1 else 0 end) as antal_brukare_man,
+        sum(case when kon = 'kvinna' then total_kostnad else 0 end) as kostnad_kvinnor,
+        sum(case when kon = 'man' then total_kostnad else 0 end) as kostnad_man
     from brukare
     group by kommun_kod, ar, aldersgrupp
 ),
@@ -48,7 +53,9 @@ invanare_per_grupp as (
         befolkning.kommun_kod,
         befolkning.ar,
         aldersgrupper.aldersgrupp,
-        sum(befolkning.antal) as antal_invanare
+        sum(befolkning.antal) as antal_invanare,
+        sum(case when befolkning.kon = 'kvinna' then befolkning.antal else 0 end) as antal_invanare_kvinnor,
+        sum(case when befolkning.kon = 'man' then befolkning.antal else 0 end) as antal_invanare_man
     from befolkning
     inner join aldersgrupper
         on befolkning.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till
@@ -63,7 +70,13 @@ sammanstallt as (
         rutnat.sortering,
         coalesce(brukare_per_grupp.antal_brukare, 0) as antal_brukare,
         invanare_per_grupp.antal_invanare,
-        coalesce(brukare_per_grupp.total_kostnad, 0) as total_kostnad
+        invanare_per_grupp.antal_invanare_kvinnor,
+        invanare_per_grupp.antal_invanare_man,
+        coalesce(brukare_per_grupp.total_kostnad, 0) as total_kostnad,
+        coalesce(brukare_per_grupp.antal_brukare_kvinnor, 0) as antal_brukare_kvinnor,
+        coalesce(brukare_per_grupp.antal_brukare_man, 0) as antal_brukare_man,
+        coalesce(brukare_per_grupp.kostnad_kvinnor, 0) as kostnad_kvinnor,
+        coalesce(brukare_per_grupp.kostnad_man, 0) as kostnad_man
     from rutnat
     left join brukare_per_grupp
         on
@@ -88,7 +101,16 @@ final as (
         cast(total_kostnad as decimal(18, 2)) as total_kostnad,
         {{ kpb_kvot(kpb_till_ore('total_kostnad'), 'antal_brukare * 100', 2) }} as kostnad_per_brukare,
         {{ kpb_kvot(kpb_till_ore('total_kostnad'), 'antal_invanare * 100', 2) }} as kostnad_per_invanare,
-        {{ kpb_kvot('antal_brukare', 'antal_invanare', 6) }} as andel_brukare_av_invanare
+        {{ kpb_kvot('antal_brukare', 'antal_invanare', 6) }} as andel_brukare_av_invanare,
+        cast(antal_brukare_kvinnor as bigint) as antal_brukare_kvinnor,
+        cast(antal_brukare_man as bigint) as antal_brukare_man,
+        cast(antal_invanare_kvinnor as bigint) as antal_invanare_kvinnor,
+        cast(antal_invanare_man as bigint) as antal_invanare_man,
+        cast(kostnad_kvinnor as decimal(18, 2)) as kostnad_kvinnor,
+        cast(kostnad_man as decimal(18, 2)) as kostnad_man,
+        {{ kpb_kvot(kpb_till_ore('kostnad_kvinnor'), 'antal_invanare_kvinnor * 100', 2) }}
+            as kostnad_per_invanare_kvinnor,
+        {{ kpb_kvot(kpb_till_ore('kostnad_man'), 'antal_invanare_man * 100', 2) }} as kostnad_per_invanare_man
     from sammanstallt
 )
 

@@ -2,7 +2,11 @@
     municipality in the 2007 project could do for lack of outcome data per person. Per municipality and year,
     the users of kpb.brukare are split into groups by outcome, and each group gets its cost (municipal KPB cost,
     SIP coordination, the region's inpatient care) and its outcomes (readmissions, utskrivningsklara days, SIP
-    goals met). Person-level rows are in int_kpb_resultat_person.
+    goals met). Person-level rows are in int_kpb_resultat_person. Population: the KPB users (kpb.brukare) and the
+    persons with a SIP in force who have no KPB volume (0 kr): antal_brukare counts every person of the group,
+    antal_kpb_brukare those of kpb.brukare. So in sip / med, kommun_kostnad_per_brukare is THE cost per person with
+    a SIP (persons without municipal insatser count with 0 kr), the same figure as the indicator
+    SIP_KOSTNAD_DIREKT.
     Grain: kommun_kod, ar, grupp, grupp_varde. Groups (grupp / grupp_varde):
       alla / alla; sip / med, utan (a SIP in force in the year); aterinskrivning / med, utan (an unplanned
       readmission within 30 days after a discharge in the year); utskrivningsklara_dagar / med, utan (at least one
@@ -55,6 +59,7 @@ summerade as (
         grupp,
         grupp_varde,
         count(*) as antal_brukare,
+        sum(case when is_kpb_brukare then 1 else 0 end) as antal_kpb_brukare,
         sum(case when has_sip then 1 else 0 end) as antal_med_sip,
         sum(kommun_kostnad) as kommun_kostnad,
         sum(sip_admin_kostnad) as sip_admin_kostnad,
@@ -79,6 +84,7 @@ final as (
         cast(grupp as {{ dbt.type_string() }}) as grupp,
         cast(grupp_varde as {{ dbt.type_string() }}) as grupp_varde,
         cast(antal_brukare as bigint) as antal_brukare,
+        cast(antal_kpb_brukare as bigint) as antal_kpb_brukare,
         cast(antal_med_sip as bigint) as antal_med_sip,
         cast(kommun_kostnad as decimal(18, 2)) as kommun_kostnad,
         cast(sip_admin_kostnad as decimal(18, 2)) as sip_admin_kostnad,

@@ -131,9 +131,18 @@ def test_costs_are_decimal_and_reconcile(built) -> None:
 
 
 def test_resultat_covers_kpb_brukare(built) -> None:
+    """Every KPB user once in 'alla'; the population also holds the persons with a SIP in force and no KPB volume
+    (0 kr), so that sip / med is the one cost per person with a SIP (= SIP_KOSTNAD_DIREKT)."""
     brukare = built.scalar("select count(*) from kpb.brukare")
-    alla = built.scalar("select sum(antal_brukare) from kpb.resultat where grupp = 'alla'")
+    alla = built.scalar("select sum(antal_kpb_brukare) from kpb.resultat where grupp = 'alla'")
     assert brukare == alla > 0
+    utan_kpb = built.scalar("select sum(antal_brukare - antal_kpb_brukare) from kpb.resultat where grupp = 'alla'")
+    assert utan_kpb == built.scalar(
+        "select count(*) from kpb_intermediate.int_kpb_resultat_person where not is_kpb_brukare")
+    per_person = built.rows(
+        "select r.kommun_kod, r.ar, r.kommun_kostnad_per_brukare, k.direkt_kostnad_per_person from kpb.resultat as r "
+        "join indikatorer.sip_kostnad as k using (kommun_kod, ar) where r.grupp = 'sip' and r.grupp_varde = 'med'")
+    assert per_person and all(a == b for _, _, a, b in per_person), per_person
     grupper = _ids(built, "select distinct grupp from kpb.resultat")
     assert {"alla", "sip", "aterinskrivning", "utskrivningsklara_dagar"} <= grupper
 

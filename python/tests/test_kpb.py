@@ -23,12 +23,13 @@ from kommunanalys.paths import PROJECT_ROOT
 
 SHARED_CHECK = PROJECT_ROOT.parent / "shared" / "tools" / "check_contract.py"
 
-# Published ranges of the demo's key unit costs (shared/domain.md §1.7), kr per unit of the insats's volume type.
+# Ranges of the demo's key unit costs at current prices (docs/nationella_nivaer.md: the SKL 2014-16 figures of
+# shared/domain.md §1.7 raised to 2023-24 prices, and Kolada's riket level; [U]), kr per unit of the volume type.
 # Kept here, independent of seeds/kpb/kpb_rimlighetsintervall.csv, so that editing the seed cannot weaken the test.
 PUBLICERADE_INTERVALL = {
-    ("HT", "beviljad"): (Decimal("300"), Decimal("550")),  # hemtjänst, kr per beviljad timme
-    ("SABO", "utford"): (Decimal("1500"), Decimal("2200")),  # särskilt boende, kr per dygn
-    ("GRUPP", "utford"): (Decimal("1800"), Decimal("4500")),  # LSS gruppbostad, kr per dygn
+    ("HT", "beviljad"): (Decimal("400"), Decimal("750")),  # hemtjänst, kr per beviljad timme
+    ("SABO", "utford"): (Decimal("1900"), Decimal("3200")),  # särskilt boende, kr per dygn
+    ("GRUPP", "utford"): (Decimal("2500"), Decimal("6500")),  # LSS gruppbostad, kr per dygn
 }
 
 # The public KPB marts of this test and their keys (shared/contract/marts.md).
@@ -246,3 +247,91 @@ def test_omappad_lokal_insatskod_faller_bygget_med_koden(built, tmp_path):
     assert not res.success
     assert _status(res, "kpb_lokala_insatskoder_omappade") == "fail"
     assert "HTJ-OMV" in logg
+
+
+# --- configuration seeds read as dbt reads them (issue 9, item 7) -------------------------------------------------
+
+def test_leveransens_seeds_ar_kommaseparerade():
+    from kommunanalys.seedkontroll import kontrollera_seeds
+
+    assert len(kontrollera_seeds(PROJECT_ROOT / "seeds")) >= 20
+
+
+def test_semikolonseparerad_seed_avvisas_med_forklaring(tmp_path):
+    from kommunanalys.seedkontroll import SeedFormatError, kontrollera_seed
+
+    seed = tmp_path / "kpb_oversattning.csv"
+    seed.write_text("regel_id;kommun_kod;konto\nR001;*;31*\n", encoding="utf-8")
+    with pytest.raises(SeedFormatError, match=r"semicolon-separated .*Swedish Excel"):
+        kontrollera_seed(seed)
+    ok = tmp_path / "ok.csv"
+    ok.write_text('regel_id,kommentar\nR001,"text; med semikolon"\n', encoding="utf-8")
+    kontrollera_seed(ok)
+
+
+def test_prioritet_skriven_baklanges_kan_inte_ga_tyst(built, tmp_path):
+    """A rule set written "1 = first" (the revenue rules given the LOWEST numbers) would put user fees into the
+    insatser. It fails the build: the revenue check names the user-fee account and the rule that took it; and a
+    broader rule that always beats a narrower one is a warning naming both."""
+    projekt = _kopiera_projekt(tmp_path)
+    seed = projekt / "seeds" / "kpb" / "kpb_oversattning.csv"
+    fields, rows = _las_seed(seed)
+    for r in rows:
+        if r["maltyp"] == "exkludera" and r["konto"] != "*":
+            r["prioritet_hogre_vinner"] = "1"
+    bred = dict(next(r for r in rows if r["regel_id"] == "R004"), regel_id="R998", prioritet_hogre_vinner="50")
+    _skriv_seed(seed, fields, [*rows, bred])
+
+    res, logg = _bygg_kopia(built, projekt, ["+kpb_intakter_behandling", "kpb_oversattning_skuggade_regler"])
+
+    assert not res.success
+    assert _status(res, "kpb_intakter_behandling") == "fail"
+    assert "3132" in logg and "intakten minskar en insats/pool men gruppen ska exkluderas" in logg
+    assert _status(res, "kpb_oversattning_skuggade_regler") == "warn"
+    assert "R005" in logg and "R998" in logg  # HT extern (46*) can never win against the broader R998
+
+
+def test_okanda_konfigurationsvarden_listas_med_varde_och_rad(built, tmp_path):
+    projekt = _kopiera_projekt(tmp_path)
+    pooler = projekt / "seeds" / "kpb" / "kpb_kostnadspooler.csv"
+    fields, rows = _las_seed(pooler)
+    for r in rows:
+        if r["pool_id"] == "ADM_ALDRE":
+            r["fordelningsnyckel"] = "direktkostnad"  # typo
+    _skriv_seed(pooler, fields, rows)
+    mottagare = projekt / "seeds" / "kpb" / "kpb_poolmottagare.csv"
+    fields, rows = _las_seed(mottagare)
+    rows.append(dict(rows[0], pool_id="MAS", mottagare_typ="insats", mottagare="SABBO", regi="*", andel="",
+                     kommentar=""))
+    _skriv_seed(mottagare, fields, rows)
+    oversattning = projekt / "seeds" / "kpb" / "kpb_oversattning.csv"
+    fields, rows = _las_seed(oversattning)
+    for r in rows:
+        if r["regel_id"] == "R007":
+            r["insats_kod"] = "DAGVV"
+    _skriv_seed(oversattning, fields, rows)
+
+    res, logg = _bygg_kopia(built, projekt, ["path:seeds/kpb", "kpb_konfiguration_okanda_varden"])
+
+    assert _status(res, "kpb_konfiguration_okanda_varden") == "fail"
+    for varde in ("direktkostnad", "SABBO", "DAGVV", "regel_id R007", "kpb_poolmottagare.csv",
+                  "kpb_kostnadspooler.csv"):
+        assert varde in logg, f"{varde!r} not named in the dbt output"
+
+
+def test_volymtyp_utan_volym_ar_ett_fel_med_bada_volymerna(built, tmp_path):
+    """SÄBO configured on 'beviljad' when the operational system delivers only utförda dygn: an error naming the
+    insats and both volumes, not a warning about 'ej fördelbar' cost."""
+    projekt = _kopiera_projekt(tmp_path)
+    konfig = projekt / "dbt_project.yml"
+    konfig.write_text(konfig.read_text(encoding="utf-8").replace(
+        "\nvars:\n", "\nvars:\n  kpb_volymtyp: {SABO: beviljad}\n", 1), encoding="utf-8")
+
+    res, logg = _bygg_kopia(built, projekt, ["+kpb_volymtyp_saknar_volym"])
+
+    assert not res.success
+    assert _status(res, "kpb_volymtyp_saknar_volym") == "fail"
+    assert "SABO" in logg and "beviljad" in logg
+    volym = built.scalar("select sum(volym_utford) from kpb.insatskostnad where insats_kod = 'SABO' and regi = 'egen' "
+                         "and kommun_kod = '0880' and ar = 2024")
+    assert f"{volym}" in logg, "the utförd volume is not named"

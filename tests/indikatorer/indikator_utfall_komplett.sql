@@ -46,13 +46,27 @@ indikator_periodtyper as (
     from utfall
 ),
 
-spann as (
+-- each indicator from its own first period (sources reach back differently: the region's grid starts at the
+-- earliest admission in the extract, SIP and KPB at their first year) to the last period of its type over all
+-- indicators (every source ends with the data), so a gap or a missing latest period is found
+sista_perioder as (
     select
         period_typ,
-        min(period_start) as forsta_period,
         max(period_start) as sista_period
     from utfall
     group by period_typ
+),
+
+spann as (
+    select
+        utfall.indikator_id,
+        utfall.period_typ,
+        min(utfall.period_start) as forsta_period,
+        max(sista_perioder.sista_period) as sista_period
+    from utfall
+    inner join sista_perioder
+        on utfall.period_typ = sista_perioder.period_typ
+    group by utfall.indikator_id, utfall.period_typ
 ),
 
 saknade_periodtyper as (
@@ -101,7 +115,9 @@ forvantade_rader as (
         periodstarter.period_start
     from forvantade_typer
     inner join spann
-        on forvantade_typer.period_typ = spann.period_typ
+        on
+            forvantade_typer.indikator_id = spann.indikator_id
+            and forvantade_typer.period_typ = spann.period_typ
     inner join periodstarter
         on
             forvantade_typer.period_typ = periodstarter.period_typ

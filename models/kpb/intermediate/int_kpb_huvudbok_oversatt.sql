@@ -1,5 +1,6 @@
 -- KPB step 2: every ledger row and the one translation rule it takes (kpb_oversattning).
--- A row takes the matching rule with the highest prioritet. No matching rule -> maltyp 'omappad'; two or more
+-- A row takes the matching rule with the highest prioritet_hogre_vinner (the seed column's name states the
+-- direction: the higher number wins). No matching rule -> maltyp 'omappad'; two or more
 -- matching rules of equal top priority -> maltyp 'tvetydig'; both have no target and fail the tests in tests/kpb.
 with
 
@@ -15,7 +16,7 @@ matchningar as (
     select
         huvudbok.huvudbok_rad_id,
         regler.regel_id,
-        regler.prioritet,
+        regler.prioritet_hogre_vinner as prioritet,
         regler.maltyp,
         regler.insats_kod,
         regler.regi,

@@ -1,11 +1,13 @@
 -- The receivers of every pool per municipality and year, with their key value (KPB step 3).
--- kpb_poolmottagare names an insats, an area (every insats of the area) or another pool, with a regi filter; a
--- municipality's own rows for a pool replace the '*' rows for that pool. A receiving insats is a cost object that
--- exists in the municipality and year (int_kpb_kostnadsobjekt). The key:
---   direkt_kostnad  receiver's net direct cost (öre)        volym  receiver's volume of the volume type used
---   personaltimmar  staff hours (seed kpb_personaltimmar)    lika   1 per receiver
--- and a receiving pool's key is its own booked cost (1 for lika). nyckel_heltal is the key as an integer
--- (öre, or ten-thousandths of a volume or hour) for the exact allocation.
+-- kpb_poolmottagare names an insats, an area (every insats of the area), another pool or utanfor_kpb (the part
+-- of the pool that belongs outside KPB), with a regi filter ('*' or empty = both regi); a municipality's own rows
+-- for a pool replace the '*' rows for that pool. A receiving insats is a cost object that exists in the
+-- municipality and year (int_kpb_kostnadsobjekt). The key:
+--   direkt_kostnad  receiver's net direct cost (öre)        volym    receiver's volume of the volume type used
+--   personaltimmar  staff hours (seed kpb_personaltimmar)    lika     1 per receiver
+--   brukare         the receiver's number of brukare         andel    the receiver row's fixed share (millionths)
+-- and a receiving pool's key is its own booked cost (1 for lika, its andel for andel). nyckel_heltal is the key as
+-- an integer (öre, ten-thousandths of a volume or hour, millionths of a share) for the exact allocation.
 with
 
 pooler as (
@@ -29,7 +31,8 @@ kandidatregler as (
         mottagarregler.kommun_kod as regel_kommun_kod,
         mottagarregler.mottagare_typ,
         mottagarregler.mottagare,
-        mottagarregler.regi,
+        coalesce(mottagarregler.regi, '*') as regi,
+        mottagarregler.andel,
         max(case when mottagarregler.kommun_kod <> '*' then 1 else 0 end) over (
             partition by pooler.kommun_kod, pooler.ar, pooler.pool_id
         ) as har_egna_regler
@@ -55,7 +58,9 @@ insatsmottagare as (
         objekt.regi,
         objekt.direkt_kostnad,
         objekt.volym,
-        objekt.personaltimmar
+        objekt.personaltimmar,
+        objekt.antal_brukare,
+        gallande_regler.andel
     from gallande_regler
     inner join objekt
         on
@@ -75,7 +80,8 @@ poolmottagare as (
         gallande_regler.pool_id,
         gallande_regler.fordelningsnyckel,
         mottagande_pool.pool_id as mottagare_pool_id,
-        mottagande_pool.bokford_kostnad
+        mottagande_pool.bokford_kostnad,
+        gallande_regler.andel
     from gallande_regler
     inner join pooler as mottagande_pool
         on
@@ -102,13 +108,17 @@ insatsnycklar as (
                 when 'volym' then volym
                 when 'personaltimmar' then personaltimmar
                 when 'lika' then 1
-            end as decimal(18, 4)
+                when 'brukare' then antal_brukare
+                when 'andel' then andel
+            end as decimal(18, 6)
         ) as nyckel_varde,
         case fordelningsnyckel
             when 'direkt_kostnad' then {{ kpb_till_ore('direkt_kostnad') }}
             when 'volym' then {{ kpb_till_tiotusendelar('volym') }}
             when 'personaltimmar' then {{ kpb_till_tiotusendelar('personaltimmar') }}
             when 'lika' then 1
+            when 'brukare' then cast(antal_brukare as bigint)
+            when 'andel' then {{ kpb_andel_till_miljondelar('andel') }}
         end as nyckel_heltal
     from insatsmottagare
 ),
@@ -124,15 +134,52 @@ poolnycklar as (
         null as mottagare_insats_kod,
         null as mottagare_regi,
         mottagare_pool_id,
-        cast(case when fordelningsnyckel = 'lika' then 1 else bokford_kostnad end as decimal(18, 4)) as nyckel_varde,
-        case when fordelningsnyckel = 'lika' then 1 else {{ kpb_till_ore('bokford_kostnad') }} end as nyckel_heltal
+        cast(
+            case fordelningsnyckel
+                when 'lika' then 1
+                when 'andel' then andel
+                else bokford_kostnad
+            end as decimal(18, 6)
+        ) as nyckel_varde,
+        case fordelningsnyckel
+            when 'lika' then 1
+            when 'andel' then {{ kpb_andel_till_miljondelar('andel') }}
+            else {{ kpb_till_ore('bokford_kostnad') }}
+        end as nyckel_heltal
     from poolmottagare
+),
+
+{# the part of a pool that belongs outside KPB (e.g. the rest of the municipality-wide overhead): a receiver like the
+    others, keyed by its share (key andel) or 1 (lika); it reaches no insats and kpb.avstamning shows it as excluded #}
+utanfornycklar as (
+    select distinct
+        gallande_regler.kommun_kod,
+        gallande_regler.ar,
+        gallande_regler.pool_id,
+        gallande_regler.fordelningsnyckel,
+        'utanfor:' || gallande_regler.mottagare as mottagare_id,
+        'utanfor_kpb' as mottagare_typ,
+        null as mottagare_insats_kod,
+        null as mottagare_regi,
+        null as mottagare_pool_id,
+        cast(
+            case gallande_regler.fordelningsnyckel when 'andel' then gallande_regler.andel else 1 end
+            as decimal(18, 6)
+        ) as nyckel_varde,
+        case gallande_regler.fordelningsnyckel
+            when 'andel' then {{ kpb_andel_till_miljondelar('gallande_regler.andel') }}
+            else 1
+        end as nyckel_heltal
+    from gallande_regler
+    where gallande_regler.mottagare_typ = 'utanfor_kpb'
 ),
 
 final as (
     select * from insatsnycklar
     union all
     select * from poolnycklar
+    union all
+    select * from utanfornycklar
 )
 
 select * from final

@@ -3,8 +3,13 @@
     discharges and unplanned readmissions within 30 days (int_aterinskrivning_30d, discharges in the year),
     utskrivningsklara days and the municipality's payment for them (indikatorer.utskrivningsklara_vardtillfalle,
     episodes discharged in the year), goals assessed and met in the year's SIP review.
-    Population: the persons of kpb.brukare (municipal users with a cost in the year); outcomes are joined by
-    person and year whatever the municipality of the episode. Grain: kommun_kod, ar, person_id. -#}
+    Population: the persons of kpb.brukare (municipal users in the year) AND the persons with a SIP in force in
+    the municipality and year who have no KPB volume (is_kpb_brukare false, kommun_kostnad 0). This is the ONE
+    definition of "cost per person with a SIP" of the project: every person with a SIP in force counts, a person
+    without municipal insatser with 0 kr - the same population and figure as the indicator SIP_KOSTNAD_DIREKT
+    (int_sip_kostnad_kommun_ar.direkt_kostnad_per_person; tests/sip/assert_kpb_resultat_avstamd.sql checks they
+    agree). Outcomes are joined by person and year whatever the municipality of the episode.
+    Grain: kommun_kod, ar, person_id. -#}
 
 with
 
@@ -40,13 +45,38 @@ granskning as (
     select * from {{ ref('int_sip_granskning_planer') }}
 ),
 
+{# the population: KPB users, plus persons with a SIP in force and no KPB volume (0 kr) #}
+population as (
+    select
+        kommun_kod,
+        ar,
+        person_id,
+        true as is_kpb_brukare
+    from brukare
+    union all
+    select
+        sip_personer.kommun_kod,
+        sip_personer.ar,
+        sip_personer.person_id,
+        false as is_kpb_brukare
+    from sip_personer
+    left join brukare
+        on
+            sip_personer.kommun_kod = brukare.kommun_kod
+            and sip_personer.ar = brukare.ar
+            and sip_personer.person_id = brukare.person_id
+    where brukare.person_id is null
+),
+
+{# a SIP in force in the person's municipality (as SIP_KOSTNAD_DIREKT counts it) #}
 sip_per_person as (
     select
+        kommun_kod,
         person_id,
         ar,
         sum(antal_aktiva_planer) as antal_aktiva_planer
     from sip_personer
-    group by person_id, ar
+    group by kommun_kod, person_id, ar
 ),
 
 admin_per_person as (
@@ -93,18 +123,19 @@ mal_per_person as (
 
 final as (
     select
-        brukare.kommun_kod,
-        brukare.ar,
-        brukare.person_id,
+        population.kommun_kod,
+        population.ar,
+        population.person_id,
+        population.is_kpb_brukare,
         brukare.alder,
         brukare.aldersgrupp,
         brukare.boendeform,
         brukare.verksamhetsomrade,
-        cast(brukare.total_kostnad as decimal(18, 2)) as kommun_kostnad,
+        cast(coalesce(brukare.total_kostnad, 0) as decimal(18, 2)) as kommun_kostnad,
         cast(coalesce(admin_per_person.sip_admin_kostnad, 0) as decimal(18, 2)) as sip_admin_kostnad,
         cast(coalesce(vardkostnad.vardkostnad, 0) as decimal(18, 2)) as region_vardkostnad,
         cast(
-            brukare.total_kostnad
+            coalesce(brukare.total_kostnad, 0)
             + coalesce(admin_per_person.sip_admin_kostnad, 0)
             + coalesce(vardkostnad.vardkostnad, 0)
             as decimal(18, 2)
@@ -122,21 +153,29 @@ final as (
         cast(coalesce(utskrivningsklara_per_person.betalningsbelopp, 0) as decimal(18, 2)) as betalningsbelopp,
         cast(coalesce(mal_per_person.antal_bedomda_mal, 0) as integer) as antal_bedomda_mal,
         cast(coalesce(mal_per_person.antal_uppnadda_mal, 0) as integer) as antal_uppnadda_mal
-    from brukare
+    from population
+    left join brukare
+        on
+            population.kommun_kod = brukare.kommun_kod
+            and population.ar = brukare.ar
+            and population.person_id = brukare.person_id
     left join sip_per_person
-        on brukare.person_id = sip_per_person.person_id and brukare.ar = sip_per_person.ar
+        on
+            population.kommun_kod = sip_per_person.kommun_kod
+            and population.person_id = sip_per_person.person_id
+            and population.ar = sip_per_person.ar
     left join admin_per_person
-        on brukare.person_id = admin_per_person.person_id and brukare.ar = admin_per_person.ar
+        on population.person_id = admin_per_person.person_id and population.ar = admin_per_person.ar
     left join vardkostnad
-        on brukare.person_id = vardkostnad.person_id and brukare.ar = vardkostnad.ar
+        on population.person_id = vardkostnad.person_id and population.ar = vardkostnad.ar
     left join aterinskrivning_per_person
-        on brukare.person_id = aterinskrivning_per_person.person_id and brukare.ar = aterinskrivning_per_person.ar
+        on population.person_id = aterinskrivning_per_person.person_id and population.ar = aterinskrivning_per_person.ar
     left join utskrivningsklara_per_person
         on
-            brukare.person_id = utskrivningsklara_per_person.person_id
-            and brukare.ar = utskrivningsklara_per_person.ar
+            population.person_id = utskrivningsklara_per_person.person_id
+            and population.ar = utskrivningsklara_per_person.ar
     left join mal_per_person
-        on brukare.person_id = mal_per_person.person_id and brukare.ar = mal_per_person.ar
+        on population.person_id = mal_per_person.person_id and population.ar = mal_per_person.ar
 )
 
 select * from final

@@ -4,11 +4,14 @@ The ledger is derived from the volumes, so KPB's unit costs come out right: an i
 volume (in the seed's volymtyp) × a target total unit cost ÷ (1 + its expected shared-pool surcharge), with a
 municipality factor. The cost is then booked as a municipality's ledger would: per month on several Kommun-Bas
 accounts (salaries 50xx, social fees 54xx, pensions 55xx, material 44xx, premises 61xx–64xx, transport and IT
-70xx–76xx), split over responsibility units (ansvar) by unit size. Revenue from sales (34xx, netted against the
-insats), user fees (35xx) and Försäkringskassan's assistance payments (37xx on personlig assistans SFB) are booked
-as credits; extern regi is purchased on 46xx. Shared pools (nämnd, administration äldre/LSS incl. the SIP
-coordination time, shared premises of the boenden, MAS) make about 8–12 % of the in-scope cost. Verksamheter
-outside KPB (schools, IFO, infrastructure, common services) and financial accounts (8xxx) complete the ledger.
+70xx–76xx), split over responsibility units (ansvar) by unit size. Revenues are booked on the Kommun-Bas 13 groups
+of seeds/kpb/kpb_intaktsgrupper.csv: sales of verksamhet and internal revenue on 36xx (netted against the insats),
+user fees on 3132 (group 31) and meals paid by the brukare on 3020 (group 30), residents' rents on 3412 (group 34),
+state grants on 3511 and Försäkringskassan's assistance payments on 3531 (group 35) - all excluded from the KPB
+cost base; extern regi is purchased on 46xx. Shared pools (nämnd, administration of the own units, needs
+assessment and contract follow-up for both regi, the SIP coordination time, shared premises of the boenden, MAS,
+and the municipality-wide overhead on 91000 of which a share enters KPB) make about 10–15 % of the in-scope cost.
+Verksamheter outside KPB (schools, IFO, infrastructure) and financial accounts (8xxx) complete the ledger.
 Every code string is one that seeds/kpb/kpb_oversattning.csv maps.
 """
 
@@ -33,14 +36,24 @@ KONTO_STRUKTUR: dict[str, dict[str, float]] = {
 INSATS_STRUKTUR = {"SABO": "boende", "KORT": "boende", "BOPSYK": "boende", "GRUPP": "boende", "SERVBO": "boende",
                    "BOBARN": "boende", "KORTLSS": "boende", "UTSKRK": "boende", "MAT": "material",
                    "LARM": "material", "BOSTANP": "bidrag"}
-#: User fee (konto 3511, excluded by KPB) as a share of the insats's direct cost.
+#: User fee (konto 3132, Kommun-Bas group 31, excluded by KPB) as a share of the insats's direct cost; the meals of
+#: matdistribution are paid on 3020 (group 30, the brukare's payment for goods, also excluded).
 AVGIFT = {"HT": 0.06, "LARM": 0.5, "MAT": 0.55, "KORT": 0.05, "SABO": 0.07, "DAGV": 0.05, "HTSERV": 0.06}
+AVGIFT_KONTO = {"MAT": "3020"}
+#: Residents' rent (konto 3412, group 34, excluded) per dygn of the boenden in egen regi (about 5 800 kr a month).
+HYRA_PER_DYGN = {"SABO": 190.0, "GRUPP": 180.0, "SERVBO": 180.0, "BOPSYK": 170.0}
+#: State grants (konto 3511, group 35, excluded: e.g. stimulansmedel) as a share of the direct cost.
+STATSBIDRAG = {"HT": 0.015, "SABO": 0.01}
 #: Försäkringskassan's hourly payment for personlig assistans (schablon 2024: 332,60 kr), paid for ~96 % of hours.
 FK_SCHABLON_2024 = 332.60
 #: Revenue from sales (internal, other municipalities, the region) as a share of direct cost, netted in KPB.
 FORSALJNING = 0.03
-#: Shared pools as shares of their receivers' direct cost (kpb_kostnadspooler / kpb_poolmottagare).
-POOL_ADM_ALDRE, POOL_ADM_LSS, POOL_NAMND, POOL_LOKAL = 0.07, 0.06, 0.02, 0.06
+#: Shared pools as shares of their receivers' direct cost (kpb_kostnadspooler / kpb_poolmottagare): management of
+#: the own units (egen regi only), needs assessment and contract follow-up (both regi), nämnd, shared premises.
+POOL_ADM_ALDRE, POOL_ADM_LSS, POOL_NAMND, POOL_LOKAL = 0.06, 0.05, 0.02, 0.06
+POOL_MYND_ALDRE, POOL_MYND_LSS = 0.025, 0.02
+#: Share of the municipality-wide overhead (verksamhet 91000) that kpb_poolmottagare brings into KPB.
+KOMMUNGEMENSAM_ANDEL = 0.34
 POOL_MAS_PER_INVANARE = 17.0
 #: Salary cost per hour of the municipality's SIP coordination time (booked with aktivitet 'SIP' on the
 #: administration pools 51900 and 52900).
@@ -50,13 +63,14 @@ SIP_TIMKOSTNAD = 480.0
 UTANFOR = {"10000": 650, "21000": 2_400, "26000": 900, "31000": 1_100, "35000": 1_500, "40700": 9_000,
            "41000": 14_500, "43000": 6_000, "45000": 1_100, "61000": 3_600, "63000": 2_300, "65000": 1_300,
            "71000": 400, "81000": 2_800, "91000": 2_600, "92000": 1_500}
-POOLER = {"NAMND": "50010", "ADM_ALDRE": "51900", "LOKAL_BOENDE": "51910", "MAS": "51920", "ADM_LSS": "52900"}
+POOLER = {"NAMND": "50010", "ADM_ALDRE": "51900", "LOKAL_BOENDE": "51910", "MAS": "51920", "ADM_LSS": "52900",
+          "MYNDIGHET_ALDRE": "51900", "MYNDIGHET_LSS": "52900"}
 #: Counterparts; the last, GRANNKOMMUN, is written as the code of the neighbouring municipality (sales of places).
 MOTPARTER = ("", "INTERN", "Försäljning-Region", "Privata utförare", "Försäkringskassan", "Statens skolverk",
              "GRANNKOMMUN")
 GRANNKOMMUN = MOTPARTER.index("GRANNKOMMUN")
 PROJEKT = ("", "Välfärdsteknik", "Heltidsresan", "Kompetenslyftet äldreomsorg")
-AKTIVITETER = ("", "SIP")
+AKTIVITETER = ("", "SIP", "BISTAND")
 
 INSATSER = sorted({k.insats for k in KODER})
 INSATS_VERKSAMHET = {k.insats: k.verksamhet for k in KODER}
@@ -64,16 +78,21 @@ VERKSAMHETER = tuple(sorted(set(INSATS_VERKSAMHET.values()) | {v for v, _ in ICK
                             | set(POOLER.values()) | set(UTANFOR)))
 V_INDEX = {v: i for i, v in enumerate(VERKSAMHETER)}
 KONTON = tuple(sorted({k for s in KONTO_STRUKTUR.values() for k in s}
-                      | {"3411", "3511", "3711", "3911", "4611", "6511", "8311", "8411"}))
+                      | {"3020", "3132", "3412", "3511", "3531", "3611", "3691", "4611", "6511", "8311", "8411"}))
 K_INDEX = {k: i for i, k in enumerate(KONTON)}
 
 
 def surcharge(insats: str, extern: bool) -> float:
-    """The pool surcharge an insats can expect (administration, nämnd, shared premises, MAS); its direct cost is
-    calibrated so that direct × (1 + surcharge) hits the target unit cost."""
-    if insats in LSS_INSATSER:
-        return POOL_ADM_LSS + POOL_NAMND
-    s = POOL_ADM_ALDRE + POOL_NAMND
+    """The pool surcharge an insats can expect; its direct cost is calibrated so that direct × (1 + surcharge) hits
+    the target unit cost. Egen regi: management of the own units, needs assessment, nämnd, the municipality-wide
+    overhead's share, shared premises, MAS. Extern regi: only needs assessment and contract follow-up (with their
+    share of nämnd and overhead), MAS."""
+    lss = insats in LSS_INSATSER
+    mynd = POOL_MYND_LSS if lss else POOL_MYND_ALDRE
+    adm = 0.0 if extern else (POOL_ADM_LSS if lss else POOL_ADM_ALDRE)
+    # nämnd, the overhead's share and the SIP time reach the insatser through the ADM / MYNDIGHET pools (measured
+    # on the demo: about 10 % more for egen regi in äldreomsorg, 4-5 % in LSS and for extern regi)
+    s = adm + mynd + (0.04 if extern else (0.045 if lss else 0.105))
     if insats in ("SABO", "KORT") and not extern:
         s += POOL_LOKAL
     if insats in ("SABOHSL", "HSJV"):
@@ -129,22 +148,25 @@ def ledger(v: Volymer, pop_year: np.ndarray, pop65_year: np.ndarray, sip_minutes
     lines = _Lines(K, M)
     monthly_pop = np.repeat(pop_year, 12, axis=1).ravel() / 12.0
     monthly_pop65 = np.repeat(pop65_year, 12, axis=1).ravel() / 12.0
-    aldre, lss, lokal = _insats_lines(lines, *direct_costs(v, K, span, rng, volymtyp), span)
+    aldre, lss, lokal, aldre_egen, lss_egen = _insats_lines(lines, *direct_costs(v, K, span, rng, volymtyp), span)
     for insats, (verksamhet, per_capita) in ICKE_BRUKARRELATERADE.items():
         amount = (monthly_pop65 if insats == "OPPEN" else monthly_pop) * per_capita * rng.uniform(0.85, 1.15, K * M)
         for konto, share in KONTO_STRUKTUR["personal"].items():
             lines.add(amount * share, verksamhet, konto)
         if insats == "OPPEN":
             aldre += amount
+            aldre_egen += amount
         else:
             lss += amount
-    _pool_lines(lines, aldre, lss, lokal, monthly_pop, sip_minutes.reshape(K * M, 2) / 60.0 * SIP_TIMKOSTNAD)
+            lss_egen += amount
+    _pool_lines(lines, aldre, lss, lokal, aldre_egen, lss_egen, monthly_pop,
+                sip_minutes.reshape(K * M, 2) / 60.0 * SIP_TIMKOSTNAD)
     for verksamhet, per_capita in UTANFOR.items():
         amount = monthly_pop * per_capita * rng.uniform(0.9, 1.1, K * M)
         for konto, share in KONTO_STRUKTUR["personal"].items():
             lines.add(amount * share * 1.1, verksamhet, konto)
-        lines.add(-amount * 0.07, verksamhet, "3511")
-        lines.add(-amount * 0.03, verksamhet, "3711", motpart="Statens skolverk" if verksamhet[0] == "4" else "")
+        lines.add(-amount * 0.07, verksamhet, "3132")
+        lines.add(-amount * 0.03, verksamhet, "3511", motpart="Statens skolverk" if verksamhet[0] == "4" else "")
     lines.add(monthly_pop * 380, "91000", "8411")
     lines.add(-monthly_pop * 120, "91000", "8311")
     lines.add(monthly_pop * 25, "51100", "8411")
@@ -155,8 +177,9 @@ def _insats_lines(lines: _Lines, cost: np.ndarray, vol: np.ndarray, span: Span
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Book each insats: gross costs on its accounts (some on projects), sales revenue netted on the insats,
     purchases in extern regi, user fees and Försäkringskassan's payments. Returns the direct cost per
-    municipality × month of the äldre and LSS areas and of SABO/KORT egen regi (the pools' receivers)."""
-    aldre, lss, lokal = (np.zeros(lines.kommun.size) for _ in range(3))
+    municipality × month of the äldre and LSS areas (both regi, and egen regi only) and of SABO/KORT egen regi (the
+    pools' receivers)."""
+    aldre, lss, lokal, aldre_egen, lss_egen = (np.zeros(lines.kommun.size) for _ in range(5))
     year = span.first_year + lines.month // 12
     for ii, insats in enumerate(INSATSER):
         verksamhet = INSATS_VERKSAMHET[insats]
@@ -172,39 +195,49 @@ def _insats_lines(lines: _Lines, cost: np.ndarray, vol: np.ndarray, span: Span
                 gross = gross * 0.96
             lines.add(gross, verksamhet, konto)
         if insats != "BOSTANP":
+            # Kommun-Bas group 36: sales of verksamhet and internal revenue, netted against the insats
             for motpart, share in (("INTERN", 0.45), ("Försäljning-Region", 0.2), ("GRANNKOMMUN", 0.15)):
-                lines.add(-egen * FORSALJNING * share, verksamhet, "3411", motpart=motpart)
-            lines.add(-egen * FORSALJNING * 0.2, verksamhet, "3911")
+                lines.add(-egen * FORSALJNING * share, verksamhet, "3611", motpart=motpart)
+            lines.add(-egen * FORSALJNING * 0.2, verksamhet, "3691")
         lines.add(extern, verksamhet, "4611", motpart="Privata utförare")
-        if insats in AVGIFT:
-            lines.add(-(egen + extern) * AVGIFT[insats], verksamhet, "3511")
-        if insats == "PASFB":
+        if insats in AVGIFT:  # groups 31 / 30, excluded
+            lines.add(-(egen + extern) * AVGIFT[insats], verksamhet, AVGIFT_KONTO.get(insats, "3132"))
+        if insats in HYRA_PER_DYGN:  # group 34, excluded
+            lines.add(-vol[:, ii, 0, :].ravel() * HYRA_PER_DYGN[insats], verksamhet, "3412")
+        if insats in STATSBIDRAG:  # group 35, excluded
+            lines.add(-egen * STATSBIDRAG[insats], verksamhet, "3511")
+        if insats == "PASFB":  # group 35 with motpart Försäkringskassan: excluded, attributed to PASFB
             hours = vol[:, ii, :, :].sum(axis=1).ravel()
             rate = FK_SCHABLON_2024 * 0.98 ** (2024 - year)
-            lines.add(-hours * rate * 0.96, verksamhet, "3711", motpart="Försäkringskassan")
+            lines.add(-hours * rate * 0.96, verksamhet, "3531", motpart="Försäkringskassan")
         area = lss if insats in LSS_INSATSER else aldre  # the same array: updated in place
         area += egen + extern
+        area_egen = lss_egen if insats in LSS_INSATSER else aldre_egen
+        area_egen += egen
         if insats in ("SABO", "KORT"):
             lokal += egen
-    return aldre, lss, lokal
+    return aldre, lss, lokal, aldre_egen, lss_egen
 
 
-def _pool_lines(lines: _Lines, aldre: np.ndarray, lss: np.ndarray, lokal: np.ndarray, monthly_pop: np.ndarray,
+def _pool_lines(lines: _Lines, aldre: np.ndarray, lss: np.ndarray, lokal: np.ndarray, aldre_egen: np.ndarray,
+                lss_egen: np.ndarray, monthly_pop: np.ndarray,
                 sip_cost: np.ndarray) -> None:
     """The shared pools, sized on their receivers' direct cost; the SIP coordination time (sip_cost: kr per
     municipality × month × (äldre, LSS)) is booked with aktivitet 'SIP' on the administration pools."""
     pools = {
-        "ADM_ALDRE": (aldre * POOL_ADM_ALDRE, sip_cost[:, 0]),
-        "ADM_LSS": (lss * POOL_ADM_LSS, sip_cost[:, 1]),
-        "NAMND": ((aldre + lss) * POOL_NAMND, None),
-        "LOKAL_BOENDE": (lokal * POOL_LOKAL, None),
-        "MAS": (monthly_pop * POOL_MAS_PER_INVANARE, None),
+        "ADM_ALDRE": (aldre_egen * POOL_ADM_ALDRE, sip_cost[:, 0], ""),
+        "ADM_LSS": (lss_egen * POOL_ADM_LSS, sip_cost[:, 1], ""),
+        "MYNDIGHET_ALDRE": (aldre * POOL_MYND_ALDRE, None, "BISTAND"),
+        "MYNDIGHET_LSS": (lss * POOL_MYND_LSS, None, "BISTAND"),
+        "NAMND": ((aldre + lss) * POOL_NAMND, None, ""),
+        "LOKAL_BOENDE": (lokal * POOL_LOKAL, None, ""),
+        "MAS": (monthly_pop * POOL_MAS_PER_INVANARE, None, ""),
     }
-    for pool, (amount, sip) in pools.items():
+    for pool, (amount, sip, aktivitet) in pools.items():
         verksamhet = POOLER[pool]
         struktur = {"6111": 0.7, "6421": 0.1, "6511": 0.2} if pool == "LOKAL_BOENDE" else KONTO_STRUKTUR["personal"]
         for konto, share in struktur.items():
-            lines.add(amount * share, verksamhet, konto)
+            lines.add(amount * share, verksamhet, konto, aktivitet=aktivitet)
             if sip is not None and konto in ("5011", "5411"):
                 lines.add(sip * (0.75 if konto == "5011" else 0.25), verksamhet, konto, aktivitet="SIP")
 
@@ -267,13 +300,14 @@ def budget_columns(led: dict[str, np.ndarray], year_index: int, year: int, kommu
     """Yearly budget per municipality, verksamhet and aktivitet: the outcome ± 5 %, rounded to thousands."""
     rows = led["month"] // 12 == year_index
     K = len(kommun_labels)
-    key = (led["kommun"][rows] * len(VERKSAMHETER) + led["verksamhet"][rows]) * 2 + led["aktivitet"][rows]
-    total = np.bincount(key, weights=led["belopp"][rows] / 100.0, minlength=K * len(VERKSAMHETER) * 2)
-    present = np.bincount(key, minlength=K * len(VERKSAMHETER) * 2) > 0
+    n_akt = len(AKTIVITETER)
+    key = (led["kommun"][rows] * len(VERKSAMHETER) + led["verksamhet"][rows]) * n_akt + led["aktivitet"][rows]
+    total = np.bincount(key, weights=led["belopp"][rows] / 100.0, minlength=K * len(VERKSAMHETER) * n_akt)
+    present = np.bincount(key, minlength=K * len(VERKSAMHETER) * n_akt) > 0
     cells = np.flatnonzero(present)
     amount = np.round(total[cells] * rng.uniform(0.95, 1.05, len(cells)) / 1000) * 1000
-    kommun, rest = np.divmod(cells, len(VERKSAMHETER) * 2)
-    verksamhet, aktivitet = np.divmod(rest, 2)
+    kommun, rest = np.divmod(cells, len(VERKSAMHETER) * n_akt)
+    verksamhet, aktivitet = np.divmod(rest, n_akt)
     return {"kommun_kod": textcols.categorical(kommun, kommun_labels),
             "ar": textcols.constant(str(year), len(cells)),
             "verksamhet": textcols.categorical(verksamhet, VERKSAMHETER),

@@ -2,10 +2,11 @@
 
 The catalogue ties each local code of `seeds/kpb/kpb_lokala_insatskoder.csv` to its standard insats, the volume
 type the seed `kpb_standardinsatser.csv` uses for unit costs, how a month's volume is drawn, and the total unit cost
-(direct cost plus shared-pool surcharge) the ledger is calibrated to. Unit-cost targets sit inside the published
-ranges of domain.md §1.7 (hemtjänst 350–550 kr per beviljad timme, särskilt boende 1 500–2 200 kr per dygn,
-gruppbostad 1 830–4 477 kr per dygn, personlig assistans about 300–400 kr per timme); the others are plausible
-guesses and only shape the demo.
+(direct cost plus shared-pool surcharge) the ledger is calibrated to, at 2023 prices (docs/nationella_nivaer.md):
+hemtjänst about 540 kr per beviljad timme (Kolada U21003 level, the demo's riket value), särskilt boende about
+2 350 kr per dygn, gruppbostad about 4 100 kr per dygn, personlig assistans SFB about 380 kr per timme (schablon
+2024 332,60 kr plus the municipality's own costs) - the 2014-16 SKL figures of domain.md §1.7 raised to current
+prices [U]; the others are plausible guesses and only shape the demo.
 """
 
 from __future__ import annotations
@@ -57,34 +58,34 @@ class Kod:
 #: The catalogue as a table: code, insats, verksamhet (ledger), volymtyp, kind, level, unit cost, performed share
 #: (low-high, when also registered as performed), extern share, monthly use probability.
 _KATALOG = """
-HTJ-OMV    HT        51010 beviljad timmar    24    460    0.80-0.90 0.25 1
-HTJ-SERV   HT        51010 beviljad timmar    5     460    0.80-0.90 0.25 1
-KTB        KORT      51020 utford   dygn      9     2900   -         0    0.35
-DAGV       DAGV      51030 utford   dagar     8     1100   -         0    1
+HTJ-OMV    HT        51010 beviljad timmar    24    540    0.80-0.90 0.25 1
+HTJ-SERV   HT        51010 beviljad timmar    5     540    0.80-0.90 0.25 1
+KTB        KORT      51020 utford   dygn      9     3400   -         0    0.35
+DAGV       DAGV      51030 utford   dagar     8     1300   -         0    1
 BAB        BOSTANP   51070 utford   arende    1     38000  -         0    1
 KP-SOL     KONTSOL   53030 beviljad manad     1     2500   -         0    1
-BOSTÖD     BOSTOD    53020 utford   timmar    12    560    -         0    1
-UKL        UTSKRK    51060 utford   dygn      3     2600   -         0    0.15
+BOSTÖD     BOSTOD    53020 utford   timmar    12    620    -         0    1
+UKL        UTSKRK    51060 utford   dygn      3     3000   -         0    0.15
 LARM       LARM      51040 utford   manad     1     420    -         0    1
 MATD       MAT       51050 utford   portioner 24    78     -         0    1
-SÄBO-PERM  SABO      51100 utford   dygn      0     1850   -         0.15 1
-SÄBO-DEM   SABO      51100 utford   dygn      0     1850   -         0.15 1
-SÄBO-HSL   SABOHSL   51110 utford   dygn      0     240    -         0    1
-BOPSYK     BOPSYK    53010 utford   dygn      0     2500   -         0    1
-HTJ-SH     HTSERV    51120 utford   timmar    28    480    -         0    1
+SÄBO-PERM  SABO      51100 utford   dygn      0     2350   -         0.15 1
+SÄBO-DEM   SABO      51100 utford   dygn      0     2350   -         0.15 1
+SÄBO-HSL   SABOHSL   51110 utford   dygn      0     290    -         0    1
+BOPSYK     BOPSYK    53010 utford   dygn      0     3000   -         0    1
+HTJ-SH     HTSERV    51120 utford   timmar    28    560    -         0    1
 LSS1       LSSRAD    52300 utford   arende    1     15000  -         0    1
-LSS2       PALSS     52010 utford   timmar    380   350    -         0.25 1
-SFB-PA     PASFB     52020 utford   timmar    480   345    -         0    1
-LSS3       LEDS      52030 beviljad timmar    10    350    0.60-0.90 0    1
+LSS2       PALSS     52010 utford   timmar    380   385    -         0.25 1
+SFB-PA     PASFB     52020 utford   timmar    480   380    -         0    1
+LSS3       LEDS      52030 beviljad timmar    10    400    0.60-0.90 0    1
 LSS4       KONTLSS   52040 beviljad manad     1     2200   -         0    1
-LSS5       AVLOS     52050 beviljad timmar    15    380    0.60-0.90 0    1
-LSS6       KORTLSS   52060 utford   dygn      6     5000   -         0    0.8
-LSS7       KORTTILLS 52070 utford   dagar     12    900    -         0    1
-LSS8       BOBARN    52080 utford   dygn      0     6500   -         0    1
-LSS9-GB    GRUPP     52100 utford   dygn      0     3100   -         0.12 1
-LSS9-SB    SERVBO    52110 utford   dygn      0     1900   -         0    1
-LSS10      DAGLIG    52200 utford   dagar     17    850    -         0.10 1
-HSV        HSJV      51200 utford   timmar    5     650    -         0    1
+LSS5       AVLOS     52050 beviljad timmar    15    420    0.60-0.90 0    1
+LSS6       KORTLSS   52060 utford   dygn      6     6200   -         0    0.8
+LSS7       KORTTILLS 52070 utford   dagar     12    1000   -         0    1
+LSS8       BOBARN    52080 utford   dygn      0     8000   -         0    1
+LSS9-GB    GRUPP     52100 utford   dygn      0     4100   -         0.12 1
+LSS9-SB    SERVBO    52110 utford   dygn      0     2500   -         0    1
+LSS10      DAGLIG    52200 utford   dagar     17    1050   -         0.10 1
+HSV        HSJV      51200 utford   timmar    5     750    -         0    1
 """
 
 

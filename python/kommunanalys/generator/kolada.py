@@ -15,12 +15,12 @@ import numpy as np
 #: KPI → (national value 2023, yearly change factor, spread between municipalities, per sex?)
 KPIER: dict[str, tuple[float, float, float, bool]] = {
     "U21003": (540.0, 1.03, 0.08, False),   # hemtjänst egen regi, kr per beviljad timme
-    "U21005": (3_300.0, 1.03, 0.15, False),  # korttidsboende, kr per dygn
-    "U23004": (2_150.0, 1.03, 0.10, False),  # särskilt boende, kr per dygn
-    "U23008": (230.0, 1.03, 0.20, False),    # HSL-insatser i särskilt boende, kr per dygn
-    "U25012": (350.0, 1.02, 0.05, False),    # personlig assistans SFB brutto, kr per timme
-    "U28030": (3_300.0, 1.03, 0.18, False),  # gruppbostad LSS, kr per dygn
-    "U28031": (1_000.0, 1.03, 0.15, False),  # daglig verksamhet LSS, kr per dag
+    "U21005": (3_400.0, 1.03, 0.15, False),  # korttidsboende, kr per dygn
+    "U23004": (2_350.0, 1.03, 0.10, False),  # särskilt boende, kr per dygn
+    "U23008": (290.0, 1.03, 0.20, False),    # HSL-insatser i särskilt boende, kr per dygn
+    "U25012": (380.0, 1.02, 0.05, False),    # personlig assistans SFB brutto, kr per timme
+    "U28030": (4_100.0, 1.03, 0.18, False),  # gruppbostad LSS, kr per dygn
+    "U28031": (1_050.0, 1.03, 0.15, False),  # daglig verksamhet LSS, kr per dag
     "N20403": (2.0, 1.0, 0.35, True),        # medelvårdtid som utskrivningsklar, dagar
     "U79092": (18.0, 1.0, 0.12, True),       # oplanerad återinskrivning inom 30 dagar 65+, %
 }

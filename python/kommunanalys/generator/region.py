@@ -45,13 +45,23 @@ FALL = ("W01", "W10", "W18", "W19", "W06", "W05")
 ANNAN_ORSAK = ("V43.5", "X59", "W22", "Y04")
 SJUKHUS = ("Länssjukhuset", "Centrallasarettet", "Västra sjukhuset")
 KLINIKER = tuple(sorted({d[1] for d in SOMATIK} | {"Psykiatriska kliniken"}))
-#: Yearly inpatient episodes per inhabitant who is not a brukare, by age (0, 1–17, 18–44, 45–64, 65–79, 80+).
+#: Yearly inpatient episodes per inhabitant who is not a brukare, by age (0, 1–17, 18–44, 45–64, 65–79, 80+),
+#: calibrated with the brukare's own episodes to the national level of about 120–130 somatic episodes per 1 000
+#: inhabitants and year (docs/nationella_nivaer.md).
 RATE_AGES = np.array([0, 1, 18, 45, 65, 80])
-RATE = np.array([0.12, 0.055, 0.085, 0.12, 0.31, 0.58])
+RATE = np.array([0.17, 0.055, 0.11, 0.135, 0.23, 0.40])
 #: Yearly episodes per brukare by group (elderly brukare are admitted most often).
 BRUKARE_RATE = {"sarskilt_boende": 0.5, "psykisk_funktionsnedsattning": 0.35, "assistans": 0.3, "lss_barn": 0.1,
                 "lss_boende": 0.15, "daglig_verksamhet": 0.12, "hemtjanst_yngre": 0.4}
-ELDERLY_RATE = 1.0
+ELDERLY_RATE = 0.6
+#: Share of a patient's next admissions that come within 1–30 days of the previous discharge (readmissions), set so
+#: that the computed unplanned readmission rate of patients 65+ is about the demo's Kolada U79092 level (18 %).
+READMISSION_SHARE = 0.5
+#: Share of injury episodes (main diagnosis S00–T98) with a fall as external cause (W00–W19), set so that fall
+#: injuries among 65+ come out near the national 3 400 per 100 000 (docs/nationella_nivaer.md).
+FALL_SHARE = 0.55
+#: Expected episodes per non-brukare patient in a span of `years` years.
+EPISODES_PER_PATIENT = 0.5
 
 
 @dataclass
@@ -105,12 +115,13 @@ def _patients(b: Brukare, pop: np.ndarray, span: Span, register: PersonRegister,
     brukare = Patienter(b.person, b.kommun, b.age, 1 + elderly, group == "psykisk_funktionsnedsattning", w0, w1,
                         rng.poisson(rate * np.maximum(w1 - w0, 0) / 365.0))
     per_age = RATE[np.searchsorted(RATE_AGES, np.arange(MAX_AGE + 1), side="right") - 1]
-    counts = rng.poisson(pop * per_age[None, :, None] * years / 1.5).ravel()
+    per_patient = 1 + EPISODES_PER_PATIENT * min(years, 3.0)
+    counts = rng.poisson(pop * per_age[None, :, None] * years / per_patient).ravel()
     kommun, age, sex = np.unravel_index(np.repeat(np.arange(counts.size), counts), pop.shape)
     ids = register.add(kommun, births_for_ages(age, span.first_year - 1, rng), sex == 0)
     n = len(ids)
-    others = Patienter(ids, kommun, age, np.zeros(n, np.int64), np.zeros(n, bool), np.full(n, -30.0),
-                       np.full(n, float(span.days)), 1 + rng.poisson(0.5 * min(years, 3.0), n))
+    others = Patienter(ids, kommun, age, np.zeros(n, np.int64), np.zeros(n, bool), np.full(n, -180.0),
+                       np.full(n, float(span.days)), 1 + rng.poisson(EPISODES_PER_PATIENT * min(years, 3.0), n))
     patients = Patienter.concat([brukare, others])
     return patients.select(patients.n_episodes > 0)
 
@@ -135,8 +146,9 @@ def _admission_days(p: np.ndarray, los_days: np.ndarray, pat: Patienter, rng: np
     next one a gap after the previous discharge (a fifth within 1–30 days, the rest 31 days or more)."""
     n = len(p)
     first = np.r_[True, p[1:] != p[:-1]]
-    gap = np.where(rng.random(n) < 0.2, rng.integers(1, 31, n), 31 + rng.exponential(150, n).astype(np.int64))
-    start = np.floor(pat.w0[p] + rng.random(n) * (pat.w1[p] - pat.w0[p]) * 0.8).astype(np.int64)
+    gap = np.where(rng.random(n) < READMISSION_SHARE, rng.integers(1, 31, n),
+                   31 + rng.exponential(150, n).astype(np.int64))
+    start = np.floor(pat.w0[p] + rng.random(n) * (pat.w1[p] - pat.w0[p])).astype(np.int64)
     inc = np.where(first, start, gap + np.r_[0, los_days[:-1]])
     csum = np.cumsum(inc)
     group_base = np.maximum.accumulate(np.where(first, np.arange(n), 0))
@@ -172,8 +184,8 @@ def episodes(b: Brukare, pop: np.ndarray, span: Span, register: PersonRegister,
     dis = np.maximum(dis, adm + np.timedelta64(3600, "s"))
     injury = ~psyk & np.char.startswith(np.array([d[0] for d in SOMATIK + PSYKIATRI])[diagnos], "S")
     u = rng.random(n)
-    yttre = np.where(injury & (u < 0.72), 1 + rng.integers(0, len(FALL), n),
-                     np.where(injury & (u < 0.87), 1 + len(FALL) + rng.integers(0, len(ANNAN_ORSAK), n), 0))
+    yttre = np.where(injury & (u < FALL_SHARE), 1 + rng.integers(0, len(FALL), n),
+                     np.where(injury & (u < FALL_SHARE + 0.15), 1 + len(FALL) + rng.integers(0, len(ANNAN_ORSAK), n), 0))
     sjukhus = np.where(rng.random(n) < 0.8, pat.kommun[p] % len(SJUKHUS), rng.integers(0, len(SJUKHUS), n))
     psykiatriska = KLINIKER.index("Psykiatriska kliniken")
     klinik_of = np.array([KLINIKER.index(d[1]) for d in SOMATIK] + [psykiatriska] * len(PSYKIATRI))

@@ -1,6 +1,6 @@
 {#- The reporting grid of the indicators built on the region's data: every municipality in the region's files ×
     every month, quarter, half-year and year that overlaps the data (from rapport_forsta_manad, the month of the
-    first discharge, to the calculation date). Indicator models left join their events to this grid, so that every municipality and period
+    first admission or discharge, to the calculation date). Indicator models left join their events to this grid, so that every municipality and period
     gets a row even when nothing happened (namnare 0; suppressed in utfall). -#}
 
 with

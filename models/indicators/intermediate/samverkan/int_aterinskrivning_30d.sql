@@ -23,6 +23,8 @@ i_urval as (
         person_id,
         kommun_kod,
         vardform,
+        sjukhus,
+        klinik,
         fodelsedatum,
         is_akut,
         cast(inskrivning_tid as date) as inskrivning_datum,
@@ -60,6 +62,8 @@ final as (
         utskrivningar.person_id,
         utskrivningar.kommun_kod,
         utskrivningar.vardform,
+        utskrivningar.sjukhus,
+        utskrivningar.klinik,
         utskrivningar.utskrivning_datum,
         cast({{ datum_alder('utskrivningar.fodelsedatum', 'utskrivningar.utskrivning_datum') }} as integer)
             as alder_vid_utskrivning,

@@ -2,7 +2,7 @@
 {#- ATERINSKRIVNING_30D_65: share (%) of the discharges of persons aged 65 or over (on the day of discharge) that were
     followed by an unplanned (acute) admission 1–30 days after the day of discharge (Kolada U79092 construction [I];
     int_aterinskrivning_30d). Period by discharge date; discharges whose 30-day window passes the calculation date
-    are left out of the denominator. -#}
+    are left out of the denominator. Also per discharging hospital (dimension sjukhus) and clinic (klinik). -#}
 {%- set period_typer = ['kvartal', 'ar'] %}
 
 with
@@ -20,6 +20,8 @@ handelser as (
         kommun_kod,
         person_id,
         utskrivning_datum as datum,
+        sjukhus,
+        klinik,
         case when has_aterinskrivning_30d then 1 else 0 end as taljare_bidrag,
         1 as namnare_bidrag
     from utskrivningar
@@ -29,7 +31,7 @@ handelser as (
 ),
 
 aggregerade as (
-    {{ indikator_aggregera('handelser', 'perioder', period_typer, 100) | indent(4) }}
+    {{ indikator_aggregera('handelser', 'perioder', period_typer, 100, ['sjukhus', 'klinik']) | indent(4) }}
 ),
 
 final as (

@@ -3,7 +3,9 @@
     Default [I]: the last day of the month of the latest admission or discharge in the region's episode file (the
     extract's period; notices dated after it are not yet counted); var ukd_berakningsdatum ('YYYY-MM-DD') sets it
     (e.g. the last day of the month being invoiced). rapport_forsta_manad, the first month of the indicator grid,
-    is the month of the earliest discharge: earlier months hold only episodes that started before the extract. -#}
+    is the month of the earliest admission or discharge in the episode file, so that every admission and discharge
+    falls in a period of the grid: an admission in December discharged in January counts in December's indicators
+    dated by admission (INSKRIVNINGSMEDDELANDE_24H), as betalningsansvar bills its December days. -#}
 {%- set berakningsdatum_var = installning('ukd_berakningsdatum') -%}
 
 with
@@ -46,7 +48,7 @@ granser as (
     select
         min(datum) as data_forsta_datum,
         max(case when is_episoddatum then datum end) as data_sista_datum,
-        min(case when is_utskrivning then datum end) as forsta_utskrivning_datum
+        min(case when is_episoddatum then datum end) as forsta_episod_datum
     from datum_i_data
 ),
 
@@ -54,7 +56,7 @@ final as (
     select
         data_forsta_datum,
         data_sista_datum,
-        {{ datum_trunkera('month', 'coalesce(forsta_utskrivning_datum, data_forsta_datum)') }}
+        {{ datum_trunkera('month', 'coalesce(forsta_episod_datum, data_forsta_datum)') }}
             as rapport_forsta_manad,
         {%- if berakningsdatum_var %}
             cast('{{ berakningsdatum_var }}' as date) as berakningsdatum,

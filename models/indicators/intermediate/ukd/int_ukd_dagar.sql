@@ -2,7 +2,8 @@
     + 1 … raknas_till_datum (day 0, the notice day, is not a utskrivningsklar day; the discharge day is). Each day
     carries its month (the month the day is attributed to in betalningsansvar), its number k after the
     underrättelse, its number after the payment's day 0 (shifted one day by a brytpunkt), whether it is billable
-    (number after day 0 > fria_dagar and the episode is betalningsgrundande) and the daily rate in force on ITS
+    (number after day 0 > fria_dagar, the episode is betalningsgrundande and its rule's betalningsmodell is
+    per_patient; the average-based model is priced per month in int_ukd_betalning_medel) and the daily rate in force on ITS
     date (ukd_dygnsavgifter for the day's year; an exact vardform beats '*'), so that an episode across New Year
     is priced at two rates. Built by joining the episodes to the date spine int_datum_kalender (portable). -#}
 
@@ -27,6 +28,7 @@ dagar as (
         episoder.kommun_kod,
         episoder.vardform,
         episoder.is_betalningsgrundande,
+        episoder.betalningsmodell,
         episoder.is_pagaende,
         kalender.datum,
         kalender.ar,
@@ -45,7 +47,11 @@ dagar as (
 betalningsdagar as (
     select
         *,
-        coalesce(is_betalningsgrundande and betalningsdag_nr > fria_dagar, false) as is_betalningsdag
+        coalesce(
+            is_betalningsgrundande and coalesce(betalningsmodell, 'per_patient') = 'per_patient'
+            and betalningsdag_nr > fria_dagar,
+            false
+        ) as is_betalningsdag
     from dagar
 ),
 

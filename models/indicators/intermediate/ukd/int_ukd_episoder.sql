@@ -10,7 +10,10 @@
     end = the discharge date, or the calculation date (int_ukd_berakningsdatum) for an episode still admitted then
     (is_pagaende). The rule: the rules of regelverk var('ukd_regelverk') and of 'lag' (the law's default) that match
     kommun, vardform and the date of the underrättelse; chosen regelverk before 'lag', exact kommun before '*',
-    exact vardform before '*', latest giltig_fran first. Pricing per day is in int_ukd_dagar. -#}
+    exact vardform before '*', latest giltig_fran first. Pricing per day is in int_ukd_dagar.
+    betalningsmodell (of the rule): per_patient - betalningsdagar as above; medel (average-based model) -
+    betalningsdagar 0 here, the payment is computed per municipality and month in int_ukd_betalning_medel from
+    dagar_fran_dag0 = max(0, date(end) − betalning_dag0_datum) of the betalningsgrundande episodes. -#}
 {%- set regelverk = installning('ukd_regelverk') -%}
 
 with
@@ -37,6 +40,8 @@ episoder as (
         vardtillfallen.person_id,
         coalesce(vardtillfallen.kommun_kod, utskrivning.kommun_kod) as kommun_kod,
         vardtillfallen.vardform,
+        vardtillfallen.sjukhus,
+        vardtillfallen.klinik,
         vardtillfallen.is_akut,
         vardtillfallen.inskrivning_tid,
         vardtillfallen.utskrivning_tid,
@@ -60,6 +65,10 @@ flaggor as (
     select
         *,
         inskrivningsmeddelande_tid is not null as has_inskrivningsmeddelande,
+        coalesce(
+            {{ datum_minuter_mellan('inskrivning_tid', 'inskrivningsmeddelande_tid') }} <= 24 * 60, false
+        ) as is_inskrivningsmeddelande_24h,
+        fast_vardkontakt_tid is not null as has_fast_vardkontakt,
         utskrivningsklar_tid is not null and utskrivningsklar_datum <= berakningsdatum as has_underrattelse,
         case
             when is_pagaende then berakningsdatum
@@ -75,6 +84,8 @@ regelkandidater as (
         regler.fria_dagar,
         regler.brytpunkt_klockslag,
         regler.dagtyp,
+        regler.betalningsmodell,
+        regler.medel_niva_dagar,
         row_number() over (
             partition by flaggor.vardtillfalle_id
             order by
@@ -107,6 +118,8 @@ med_regel as (
         vald_regel.regel_id,
         vald_regel.fria_dagar,
         vald_regel.brytpunkt_klockslag,
+        coalesce(vald_regel.betalningsmodell, 'per_patient') as betalningsmodell,
+        vald_regel.medel_niva_dagar,
         coalesce(
             vald_regel.brytpunkt_klockslag is not null
             and {{ datum_minut_pa_dygnet('flaggor.utskrivningsklar_tid') }}
@@ -142,6 +155,8 @@ final as (
         person_id,
         kommun_kod,
         vardform,
+        sjukhus,
+        klinik,
         is_akut,
         inskrivning_tid,
         utskrivning_tid,
@@ -152,6 +167,8 @@ final as (
         has_utskrivningsplan,
         has_samordnad_utskrivning,
         has_inskrivningsmeddelande,
+        is_inskrivningsmeddelande_24h,
+        has_fast_vardkontakt,
         has_underrattelse,
         is_pagaende,
         berakningsdatum,
@@ -163,9 +180,16 @@ final as (
         is_efter_brytpunkt,
         betalning_dag0_datum,
         is_betalningsgrundande,
-        cast(utskrivningsklara_dagar as integer) as utskrivningsklara_dagar,
+        betalningsmodell,
+        cast(medel_niva_dagar as decimal(18, 4)) as medel_niva_dagar,
         cast(case
             when is_betalningsgrundande
+                then greatest(0, {{ datum_dagar_mellan('betalning_dag0_datum', 'raknas_till_datum') }})
+            else 0
+        end as integer) as dagar_fran_dag0,
+        cast(utskrivningsklara_dagar as integer) as utskrivningsklara_dagar,
+        cast(case
+            when is_betalningsgrundande and betalningsmodell = 'per_patient'
                 then greatest(
                     0,
                     {{ datum_dagar_mellan('betalning_dag0_datum', 'raknas_till_datum') }} - fria_dagar

@@ -2,7 +2,9 @@
     (1) direct: KPB cost (kpb.brukare.total_kostnad) of the persons with a SIP in force in the year;
     (2) administrative: time reports dated in the year × salary cost, split by principal (incl. time not tied to a
         plan), and per plan with time reported;
-    (3) indirect: inpatient days and their cost 12 months before vs after, for the plans established in the year;
+    (3) indirect: inpatient days and their cost 12 months before vs after, for the plans established in the year
+        whose both windows are complete (macro sip_kompletta_fonster); plans with a truncated window are counted
+        (antal_planer_ofullstandiga_fonster) but never summed in;
     (4) cost per person with a SIP = (direct + administrative) / persons with a SIP;
     (5) cost-effectiveness: administrative cost of the plans reviewed in the year per goal met in that review, and
         the change in acute inpatient days per 1 000 kr of coordination of the plans established in the year;
@@ -29,6 +31,14 @@ plan_kostnad as (
 
 granskning as (
     select * from {{ ref('int_sip_granskning_planer') }}
+),
+
+{# the one condition of the before/after figures: both windows complete #}
+plan_fonster as (
+    select
+        plan_kostnad.*,
+        {{ sip_kompletta_fonster('plan_kostnad') }} as is_komplett
+    from plan_kostnad
 ),
 
 huvudbok as (
@@ -74,15 +84,16 @@ indirekt as (
         kommun_kod,
         upprattad_ar as ar,
         count(*) as antal_upprattade_planer,
-        sum(case when is_fore_komplett and is_efter_komplett then 1 else 0 end) as antal_planer_kompletta_fonster,
-        sum(vardagar_fore) as vardagar_fore,
-        sum(vardagar_efter) as vardagar_efter,
-        sum(akuta_vardagar_fore) as akuta_vardagar_fore,
-        sum(akuta_vardagar_efter) as akuta_vardagar_efter,
-        sum(vardkostnad_fore) as vardkostnad_fore,
-        sum(vardkostnad_efter) as vardkostnad_efter,
-        sum(admin_kostnad) as admin_kostnad_upprattade_planer
-    from plan_kostnad
+        sum(case when is_komplett then 1 else 0 end) as antal_planer_kompletta_fonster,
+        sum(case when is_komplett then 0 else 1 end) as antal_planer_ofullstandiga_fonster,
+        sum(case when is_komplett then vardagar_fore end) as vardagar_fore,
+        sum(case when is_komplett then vardagar_efter end) as vardagar_efter,
+        sum(case when is_komplett then akuta_vardagar_fore end) as akuta_vardagar_fore,
+        sum(case when is_komplett then akuta_vardagar_efter end) as akuta_vardagar_efter,
+        sum(case when is_komplett then vardkostnad_fore end) as vardkostnad_fore,
+        sum(case when is_komplett then vardkostnad_efter end) as vardkostnad_efter,
+        sum(case when is_komplett then admin_kostnad end) as admin_kostnad_upprattade_planer
+    from plan_fonster
     where upprattad_ar is not null
     group by kommun_kod, upprattad_ar
 ),
@@ -179,6 +190,8 @@ final as (
         ) as kostnad_per_person_med_sip,
         cast(coalesce(indirekt.antal_upprattade_planer, 0) as bigint) as antal_upprattade_planer,
         cast(coalesce(indirekt.antal_planer_kompletta_fonster, 0) as bigint) as antal_planer_kompletta_fonster,
+        cast(coalesce(indirekt.antal_planer_ofullstandiga_fonster, 0) as bigint)
+            as antal_planer_ofullstandiga_fonster,
         cast(coalesce(indirekt.vardagar_fore, 0) as bigint) as vardagar_fore,
         cast(coalesce(indirekt.vardagar_efter, 0) as bigint) as vardagar_efter,
         cast(coalesce(indirekt.vardagar_efter, 0) - coalesce(indirekt.vardagar_fore, 0) as bigint)

@@ -6,7 +6,8 @@
     discharge date (a stay admitted and discharged the same day has 0 days). With U the establishing date and N the
     window, "before" is the dates U − N … U − 1 and "after" U … U + N − 1; an episode straddling a boundary is
     split by day. An episode still open (no discharge) runs to the last date in the extract. is_fore_komplett /
-    is_efter_komplett tell whether the extract covers the whole window. Grain: sip_id (established plans only). -#}
+    is_efter_komplett tell whether the extract covers the whole window (the extract covers the dates from its first
+    discharge to its last admission or discharge). Grain: sip_id (established plans only). -#}
 
 with
 
@@ -31,9 +32,12 @@ fonster as (
     from parametrar
 ),
 
+{# the span the extract covers completely: an extract holds the episodes discharged from its first discharge date
+    on (and those still admitted), so days before the first discharge are only partly there; the earliest
+    admission would make a before-window look complete when it is not #}
 extraktet as (
     select
-        min(cast(inskrivning_tid as date)) as forsta_datum,
+        min(cast(utskrivning_tid as date)) as forsta_datum,
         max(cast(coalesce(utskrivning_tid, inskrivning_tid) as date)) as sista_datum
     from vardtillfallen
 ),
