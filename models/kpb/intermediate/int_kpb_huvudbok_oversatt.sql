@@ -2,6 +2,9 @@
 -- A row takes the matching rule with the highest prioritet_hogre_vinner (the seed column's name states the
 -- direction: the higher number wins). No matching rule -> maltyp 'omappad'; two or more
 -- matching rules of equal top priority -> maltyp 'tvetydig'; both have no target and fail the tests in tests/kpb.
+-- Whether a rule matches depends only on the row's code string (kommun_kod and the six dimensions), so the rules are
+-- matched once per distinct code string (a few hundred thousand at national scale, not one per ledger row: the match
+-- has no equality key and is a nested-loop join) and the result is joined back to the rows on the code string.
 with
 
 huvudbok as (
@@ -12,9 +15,34 @@ regler as (
     select * from {{ ref('kpb_oversattning') }}
 ),
 
+-- the distinct code strings, numbered (read from the staging relation itself, not from the CTE huvudbok, so that
+-- the engine scans the table twice instead of materialising the whole ledger once)
+kodstrangar as (
+    select
+        kommun_kod,
+        konto,
+        ansvar,
+        verksamhet,
+        aktivitet,
+        projekt,
+        motpart,
+        row_number() over () as kodstrang_nr
+    from (
+        select distinct
+            kommun_kod,
+            konto,
+            ansvar,
+            verksamhet,
+            aktivitet,
+            projekt,
+            motpart
+        from {{ ref('stg_ekonomi__huvudbok') }}
+    ) as distinkta
+),
+
 matchningar as (
     select
-        huvudbok.huvudbok_rad_id,
+        kodstrangar.kodstrang_nr,
         regler.regel_id,
         regler.prioritet_hogre_vinner as prioritet,
         regler.maltyp,
@@ -22,29 +50,29 @@ matchningar as (
         regler.regi,
         regler.pool_id,
         regler.exkluderingsorsak
-    from huvudbok
+    from kodstrangar
     inner join regler
         on
-            (huvudbok.kommun_kod = regler.kommun_kod or regler.kommun_kod = '*')
-            and {{ kpb_matchar_monster('huvudbok.konto', 'regler.konto') }}
-            and {{ kpb_matchar_monster('huvudbok.ansvar', 'regler.ansvar') }}
-            and {{ kpb_matchar_monster('huvudbok.verksamhet', 'regler.verksamhet') }}
-            and {{ kpb_matchar_monster('huvudbok.aktivitet', 'regler.aktivitet') }}
-            and {{ kpb_matchar_monster('huvudbok.projekt', 'regler.projekt') }}
-            and {{ kpb_matchar_monster('huvudbok.motpart', 'regler.motpart') }}
+            (kodstrangar.kommun_kod = regler.kommun_kod or regler.kommun_kod = '*')
+            and {{ kpb_matchar_monster('kodstrangar.konto', 'regler.konto') }}
+            and {{ kpb_matchar_monster('kodstrangar.ansvar', 'regler.ansvar') }}
+            and {{ kpb_matchar_monster('kodstrangar.verksamhet', 'regler.verksamhet') }}
+            and {{ kpb_matchar_monster('kodstrangar.aktivitet', 'regler.aktivitet') }}
+            and {{ kpb_matchar_monster('kodstrangar.projekt', 'regler.projekt') }}
+            and {{ kpb_matchar_monster('kodstrangar.motpart', 'regler.motpart') }}
 ),
 
 rangordnade as (
     select
         *,
-        max(prioritet) over (partition by huvudbok_rad_id) as hogsta_prioritet,
-        count(*) over (partition by huvudbok_rad_id) as antal_matchande_regler
+        max(prioritet) over (partition by kodstrang_nr) as hogsta_prioritet,
+        count(*) over (partition by kodstrang_nr) as antal_matchande_regler
     from matchningar
 ),
 
 toppregler as (
     select
-        huvudbok_rad_id,
+        kodstrang_nr,
         max(antal_matchande_regler) as antal_matchande_regler,
         count(*) as antal_toppregler,
         {{ dbt.listagg('regel_id', "', '", 'order by regel_id') }} as toppregel_ids,
@@ -56,7 +84,31 @@ toppregler as (
         max(exkluderingsorsak) as exkluderingsorsak
     from rangordnade
     where prioritet = hogsta_prioritet
-    group by huvudbok_rad_id
+    group by kodstrang_nr
+),
+
+-- every code string with its top rules (none: the string matches no rule)
+kodstrang_regler as (
+    select
+        kodstrangar.kommun_kod,
+        kodstrangar.konto,
+        kodstrangar.ansvar,
+        kodstrangar.verksamhet,
+        kodstrangar.aktivitet,
+        kodstrangar.projekt,
+        kodstrangar.motpart,
+        toppregler.antal_matchande_regler,
+        toppregler.antal_toppregler,
+        toppregler.toppregel_ids,
+        toppregler.regel_id,
+        toppregler.maltyp,
+        toppregler.insats_kod,
+        toppregler.regi,
+        toppregler.pool_id,
+        toppregler.exkluderingsorsak
+    from kodstrangar
+    left join toppregler
+        on kodstrangar.kodstrang_nr = toppregler.kodstrang_nr
 ),
 
 final as (
@@ -72,23 +124,32 @@ final as (
         huvudbok.projekt,
         huvudbok.motpart,
         huvudbok.belopp,
-        coalesce(toppregler.antal_matchande_regler, 0) as antal_matchande_regler,
-        toppregler.toppregel_ids,
+        coalesce(kodstrang_regler.antal_matchande_regler, 0) as antal_matchande_regler,
+        kodstrang_regler.toppregel_ids,
         case
-            when toppregler.huvudbok_rad_id is null then 'omappad'
-            when toppregler.antal_toppregler > 1 then 'tvetydig'
-            else toppregler.maltyp
+            when kodstrang_regler.antal_toppregler is null then 'omappad'
+            when kodstrang_regler.antal_toppregler > 1 then 'tvetydig'
+            else kodstrang_regler.maltyp
         end as maltyp,
-        case when toppregler.antal_toppregler = 1 then toppregler.regel_id end as regel_id,
-        case when toppregler.antal_toppregler = 1 then toppregler.insats_kod end as insats_kod,
-        case when toppregler.antal_toppregler = 1 then toppregler.regi end as regi,
-        case when toppregler.antal_toppregler = 1 then toppregler.pool_id end as pool_id,
-        case when toppregler.antal_toppregler = 1 then toppregler.exkluderingsorsak end as exkluderingsorsak,
+        case when kodstrang_regler.antal_toppregler = 1 then kodstrang_regler.regel_id end as regel_id,
+        case when kodstrang_regler.antal_toppregler = 1 then kodstrang_regler.insats_kod end as insats_kod,
+        case when kodstrang_regler.antal_toppregler = 1 then kodstrang_regler.regi end as regi,
+        case when kodstrang_regler.antal_toppregler = 1 then kodstrang_regler.pool_id end as pool_id,
+        case
+            when kodstrang_regler.antal_toppregler = 1 then kodstrang_regler.exkluderingsorsak
+        end as exkluderingsorsak,
         huvudbok.kalla_fil,
         huvudbok.kalla_rad
     from huvudbok
-    left join toppregler
-        on huvudbok.huvudbok_rad_id = toppregler.huvudbok_rad_id
+    left join kodstrang_regler
+        on
+            huvudbok.kommun_kod is not distinct from kodstrang_regler.kommun_kod
+            and huvudbok.konto is not distinct from kodstrang_regler.konto
+            and huvudbok.ansvar is not distinct from kodstrang_regler.ansvar
+            and huvudbok.verksamhet is not distinct from kodstrang_regler.verksamhet
+            and huvudbok.aktivitet is not distinct from kodstrang_regler.aktivitet
+            and huvudbok.projekt is not distinct from kodstrang_regler.projekt
+            and huvudbok.motpart is not distinct from kodstrang_regler.motpart
 )
 
 select * from final
