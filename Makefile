@@ -32,8 +32,10 @@ lint: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/kommunanalys docs
 
+# make bench                       demo, a tenth, the national year (full build, KPB core, plain-SQL reference)
+# make bench BENCH_ARGS=--tre-ar   also one new month on three national years (about an hour on 2 cores)
 bench: $(STAMP)
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build target logs reports/build reports/.evidence/template reports/static/data

@@ -1,94 +1,442 @@
-"""Benchmark the synthetic data generator at national-year scale.
+"""Benchmark of the whole project at several scales (issue 12): time, CPU, memory and database size of the build.
 
-Generates into a temporary folder and prints, per step and in total, the elapsed seconds and the peak resident
-memory (sampled every 20 ms), then the rows written per file. Exits 1 when the total exceeds the limit (120 s by
-default): the national year must be generated within two minutes on a 2-core machine.
+For each scale (demo, a tenth, the national year; optionally three national years) it generates the synthetic
+files, then measures in fresh databases, each command as a child process (`dbt ...` with the repository's profile):
 
-    .venv/bin/python scripts/benchmark.py                       # 290 municipalities, one year, national
-    .venv/bin/python scripts/benchmark.py --scale 0.1 --years 2023 2024 --kommuner 50
+  full build   `dbt build` (seeds, every model, every test)
+  KPB core     `dbt build --select "+avstamning +brukare"` without tests (staging of the ledger and the volumes,
+               translation, pools, unit costs, cost per brukare, reconciliation)
+  plain SQL    the same KPB core as one plain DuckDB script without dbt: the SQL dbt compiled for those models,
+               executed in dependency order as CREATE TABLE / VIEW statements in a single connection with the
+               same DuckDB settings (the seeds are copied from the dbt database). The ratio KPB core / plain SQL is
+               what dbt costs on top of the SQL itself.
+  new month    (--tre-ar) three national years with the ledger and the volumes delivered as monthly files: a full
+               build without the last month, then the last month delivered and `dbt build` again (incremental).
+
+and prints tables: rows per source, wall time, CPU time (user + system of the process tree), peak resident memory
+of the process tree (sampled every 50 ms), database size, the ten slowest models and tests (run_results.json) and
+the growth exponent between scales (log(time ratio) / log(input-row ratio); 1 = linear). It is a script, not a
+timed test. The results are also written as JSON (--out/benchmark.json).
+
+    .venv/bin/python scripts/benchmark.py                                  # demo, tenth, national
+    .venv/bin/python scripts/benchmark.py --scales demo tenth              # quicker
+    .venv/bin/python scripts/benchmark.py --scales national --tre-ar       # also one new month on three years
+    .venv/bin/python scripts/benchmark.py generator [--scale 0.1 ...]     # the generator alone (the old benchmark)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
+import platform
+import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "python"))
 
 from kommunanalys.generator import generate  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+MIB = 1024 * 1024
+BIN = Path(sys.executable).parent
+KPB_KARNA = "+avstamning +brukare"
+UTAN_TESTER = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
+SKALOR = {"demo": (3, "demo"), "tenth": (290, "0.1"), "national": (290, "national")}
+# input rows per source: the generator's files grouped by what they are
+KALLOR = {"ekonomi/huvudbok": "ledger", "verksamhet/insatser": "volumes", "region/vardtillfallen": "episodes",
+          "region/kva": "kva", "samsa/": "samsa", "scb/": "population", "ekonomi/budget": "budget"}
 
 
-def rss_bytes() -> int:
-    """Resident set size of this process now."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * PAGE
+# --------------------------------------------------------------------------------------------- measuring processes
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0
 
 
-class PeakSampler(threading.Thread):
-    """Samples the resident memory in the background; `take()` returns the peak since the last call."""
-
-    def __init__(self, interval: float = 0.02) -> None:
-        super().__init__(daemon=True)
-        self.interval = interval
-        self.peak = rss_bytes()
-        self.overall = self.peak
-        self.running = True
-
-    def run(self) -> None:
-        while self.running:
-            now = rss_bytes()
-            self.peak = max(self.peak, now)
-            self.overall = max(self.overall, now)
-            time.sleep(self.interval)
-
-    def take(self) -> int:
-        peak, self.peak = max(self.peak, rss_bytes()), rss_bytes()
-        self.overall = max(self.overall, peak)
-        return peak
+def _tree(pid: int) -> list[int]:
+    pids, i = [pid], 0
+    while i < len(pids):
+        try:
+            for task in os.listdir(f"/proc/{pids[i]}/task"):
+                with open(f"/proc/{pids[i]}/task/{task}/children") as f:
+                    pids.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+        i += 1
+    return pids
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", default="national", help="'demo', 'national' or a factor (default national)")
-    parser.add_argument("--kommuner", type=int, default=290, help="number of municipalities (default 290)")
-    parser.add_argument("--years", type=int, nargs="+", default=[2024], help="years (default 2024)")
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--limit", type=float, default=120.0, help="seconds allowed in total (default 120)")
-    parser.add_argument("--keep", type=Path, help="write here instead of a temporary folder, and keep the files")
-    args = parser.parse_args()
+@dataclass
+class Matning:
+    wall_s: float
+    cpu_s: float
+    peak_mib: float
+    db_mib: float | None = None
+    slowest_models: list[tuple[str, float]] = field(default_factory=list)
+    slowest_tests: list[tuple[str, float]] = field(default_factory=list)
 
-    sampler = PeakSampler()
-    sampler.start()
-    mib = 1024 * 1024
+
+def mat(cmd: list[str], env: dict[str, str], log: Path, db: Path | None = None) -> Matning:
+    """Run cmd as a child process; wall time, CPU time and peak memory of its whole process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, sum(_rss(p) for p in _tree(proc.pid)))
+            time.sleep(0.05)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)} — see {log}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    size = None
+    if db is not None:
+        size = sum(p.stat().st_size for p in (db, db.with_name(db.name + ".wal")) if p.exists()) / MIB
+    return Matning(round(wall, 1), round(cpu, 1), round(peak / MIB), round(size) if size is not None else None)
+
+
+def slowest(target: Path, n: int = 10) -> tuple[list, list]:
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    timed = sorted(((r["unique_id"], r["execution_time"]) for r in results), key=lambda x: -x[1])
+    short = [(uid.split(".", 2)[-1], round(t, 1)) for uid, t in timed]
+    models = [s for s, (uid, _) in zip(short, timed) if uid.startswith("model.")][:n]
+    tests = [s for s, (uid, _) in zip(short, timed) if uid.startswith(("test.", "unit_test."))][:n]
+    return models, tests
+
+
+def dbt_env(folder: Path, raw: Path, db: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"KOMMUNANALYS_RAW_ROOT": str(raw), "KOMMUNANALYS_DERIVED_ROOT": str(folder / "derived"),
+                "KOMMUNANALYS_DB": str(db), "DBT_TARGET_PATH": str(db.parent / "target"),
+                "DBT_LOG_PATH": str(db.parent / "logs"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"})
+    return env
+
+
+def dbt(args: list[str], folder: Path, raw: Path, namn: str, fresh: bool = True) -> Matning:
+    """`dbt <args>` into folder/<namn>/kommunanalys.duckdb (a new database unless fresh is False)."""
+    run = folder / namn
+    if fresh and run.exists():
+        shutil.rmtree(run)
+    run.mkdir(parents=True, exist_ok=True)
+    db = run / "kommunanalys.duckdb"
+    m = mat([str(BIN / "dbt"), *args, "--profiles-dir", str(ROOT), "--project-dir", str(ROOT)],
+            dbt_env(folder, raw, db), run / f"{args[0]}-{int(time.time())}.log", db)
+    m.slowest_models, m.slowest_tests = slowest(run / "target")
+    return m
+
+
+# --------------------------------------------------------------------------------------- the plain-SQL reference
+REFERENS = r'''
+import json, sys, duckdb
+spec = json.load(open(sys.argv[1]))
+con = duckdb.connect(spec["db"])
+for key, value in spec["settings"].items():
+    con.execute(f"set {key} = '{value}'")
+con.execute("set variable kommunanalys_pseudonym_key = ?", [spec["key"]])
+con.execute("set variable kommunanalys_key_is_demo = ?", [spec["key_is_demo"]])
+con.execute(f"attach '{spec['seeds_from']}' as dbt_bygge (read_only)")
+for schema in spec["schemas"]:
+    con.execute(f"create schema if not exists {schema}")
+for schema, name in spec["seeds"]:
+    con.execute(f"create table {schema}.{name} as select * from dbt_bygge.{schema}.{name}")
+con.execute("detach dbt_bygge")
+for kind, schema, name, path in spec["models"]:
+    sql = open(path).read()
+    con.execute(f"create {kind} {schema}.{name} as {sql}")
+con.close()
+'''
+
+
+def plain_sql(folder: Path, raw: Path, kpb_run: Path) -> Matning:
+    """The KPB core's compiled SQL, executed without dbt (see the module docstring)."""
+    manifest = json.loads((kpb_run / "target" / "manifest.json").read_text())
+    executed = {r["unique_id"] for r in json.loads((kpb_run / "target" / "run_results.json").read_text())["results"]}
+    nodes = {uid: manifest["nodes"][uid] for uid in executed if uid in manifest["nodes"]}
+    order: list[str] = []
+
+    def visit(uid: str) -> None:
+        if uid in order or uid not in nodes:
+            return
+        for dep in nodes[uid]["depends_on"].get("nodes", []):
+            visit(dep)
+        order.append(uid)
+
+    for uid in sorted(nodes):
+        visit(uid)
+    models = []
+    for uid in order:
+        n = nodes[uid]
+        if n["resource_type"] != "model":
+            continue
+        compiled = kpb_run / "target" / "compiled" / n["package_name"] / n["original_file_path"]
+        kind = "view" if n["config"]["materialized"] == "view" else "table"
+        models.append((kind, n["schema"], n["alias"], str(compiled)))
+    seeds = [(n["schema"], n["alias"]) for n in nodes.values() if n["resource_type"] == "seed"]
+    run = folder / "plain_sql"
+    if run.exists():
+        shutil.rmtree(run)
+    run.mkdir(parents=True)
+    sys.path.insert(0, str(ROOT / "python"))
+    from kommunanalys.dbt_plugin import DEMO_KEY, KEY_ENV
+
+    spec = {"db": str(run / "kommunanalys.duckdb"), "seeds_from": str(kpb_run / "kommunanalys.duckdb"),
+            "settings": duckdb_settings(run / "kommunanalys.duckdb"), "key": os.environ.get(KEY_ENV) or DEMO_KEY,
+            "key_is_demo": not os.environ.get(KEY_ENV), "schemas": sorted({m[1] for m in models} | {s[0] for s in seeds}),
+            "seeds": seeds, "models": models}
+    (run / "spec.json").write_text(json.dumps(spec, indent=1))
+    (run / "referens.py").write_text(REFERENS)
+    return mat([sys.executable, str(run / "referens.py"), str(run / "spec.json")], dict(os.environ),
+               run / "referens.log", run / "kommunanalys.duckdb")
+
+
+def same_marts(a: Path, b: Path) -> bool:
+    """The KPB core's marts in both databases hold the same rows (count and an order-independent row hash)."""
+    import duckdb
+
+    sums = []
+    for run in (a, b):
+        with duckdb.connect(str(run / "kommunanalys.duckdb"), read_only=True) as con:
+            sums.append([con.execute(f"select count(*), sum(hash(t)) from kpb.{t} as t").fetchone()
+                         for t in ("avstamning", "brukare", "brukarkostnad", "insatskostnad")])
+    return sums[0] == sums[1]
+
+
+def duckdb_settings(db: Path) -> dict[str, str]:
+    """The DuckDB settings of profiles.yml (target dev), rendered with this environment."""
+    import yaml
+    from jinja2 import Template
+
+    env = dict(os.environ, KOMMUNANALYS_DB=str(db))
+    profile = yaml.safe_load((ROOT / "profiles.yml").read_text())["kommunanalys"]["outputs"]["dev"]
+    settings = profile.get("settings", {})
+    return {k: Template(str(v)).render(env_var=lambda name, default=None: env.get(name, default))
+            for k, v in settings.items()}
+
+
+# ------------------------------------------------------------------------------------------------- the scenarios
+def rows_per_source(stats: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for path, rows in stats.items():
+        name = next((v for k, v in KALLOR.items() if path.startswith(k)), "other")
+        out[name] = out.get(name, 0) + rows
+    out["total"] = sum(stats.values())
+    return out
+
+
+def generate_scale(folder: Path, scale: str, years: list[int]) -> dict[str, int]:
+    kommuner, factor = SKALOR[scale]
+    raw = folder / "raw"
+    if raw.exists():
+        shutil.rmtree(raw)
+    stats = generate(raw, kommuner, years, factor, 42)
+    from kommunanalys.enkat import score_surveys
+
+    score_surveys(raw_root=raw, derived_root=folder / "derived")
+    return stats
+
+
+def scale_run(out: Path, scale: str, years: list[int], reference: bool) -> dict:
+    folder = out / scale
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"[{scale}] generating ...", flush=True)
+    t = time.perf_counter()
+    stats = generate_scale(folder, scale, years)
+    result = {"scale": scale, "years": years, "rows": rows_per_source(stats),
+              "generate_s": round(time.perf_counter() - t, 1), "load_before": os.getloadavg()}
+    raw = folder / "raw"
+    print(f"[{scale}] full build ...", flush=True)
+    result["full"] = asdict(dbt(["build"], folder, raw, "full"))
+    print(f"[{scale}] KPB core ...", flush=True)
+    result["kpb"] = asdict(dbt(["build", "--select", KPB_KARNA, *UTAN_TESTER], folder, raw, "kpb"))
+    if reference:
+        print(f"[{scale}] plain SQL ...", flush=True)
+        result["plain_sql"] = asdict(plain_sql(folder, raw, folder / "kpb"))
+        result["kpb_vs_plain"] = round(result["kpb"]["wall_s"] / result["plain_sql"]["wall_s"], 2)
+        result["plain_sql_identical"] = same_marts(folder / "kpb", folder / "plain_sql")
+    result["load_after"] = os.getloadavg()
+    return result
+
+
+def new_month_run(out: Path, years: list[int]) -> dict:
+    """Three national years, ledger and volumes as monthly files: full build without the last month, then the
+    last month delivered and an incremental `dbt build`."""
+    from kommunanalys.manadsleveranser import dela_per_manad
+
+    folder = out / "national-3y"
+    folder.mkdir(parents=True, exist_ok=True)
+    print("[national-3y] generating ...", flush=True)
+    stats = generate_scale(folder, "national", years)
+    raw = folder / "raw"
+    for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
+        for ar in years:
+            dela_per_manad(raw / system / f"{namn}_{ar}.csv")
+    last = f"{years[-1]}12"
+    held = folder / "held_back"
+    held.mkdir(exist_ok=True)
+    for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
+        shutil.move(raw / system / f"{namn}_{last}.csv", held / f"{namn}_{last}.csv")
+    result = {"scale": "national-3y", "years": years, "rows": rows_per_source(stats), "load_before": os.getloadavg()}
+    print("[national-3y] full build (without the last month) ...", flush=True)
+    result["full"] = asdict(dbt(["build"], folder, raw, "db"))
+    for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
+        shutil.move(held / f"{namn}_{last}.csv", raw / system / f"{namn}_{last}.csv")
+    print("[national-3y] one new month, incremental build ...", flush=True)
+    result["new_month"] = asdict(dbt(["build"], folder, raw, "db", fresh=False))
+    result["new_month_vs_full"] = round(result["new_month"]["wall_s"] / result["full"]["wall_s"], 3)
+    result["load_after"] = os.getloadavg()
+    return result
+
+
+def exponent(a: dict, b: dict, key: str, what: str = "wall_s") -> float | None:
+    ra, rb = a["rows"]["total"], b["rows"]["total"]
+    ta, tb = a[key][what], b[key][what]
+    if ra == rb or not ta or not tb:
+        return None
+    return round(math.log(tb / ta) / math.log(rb / ra), 2)
+
+
+# ---------------------------------------------------------------------------------------------------- the report
+def report(results: list[dict], machine: dict) -> str:
+    lines = [f"Benchmark {machine['date']} on {machine['machine']}; load average before/after each scale in the table.",
+             ""]
+    scales = [r for r in results if "kpb" in r or "new_month" in r]
+    sources = ["ledger", "volumes", "episodes", "kva", "samsa", "population", "budget", "other", "total"]
+    lines.append("| input rows | " + " | ".join(r["scale"] for r in scales) + " |")
+    lines.append("|---|" + "---:|" * len(scales))
+    for s in sources:
+        lines.append(f"| {s} | " + " | ".join(f"{r['rows'].get(s, 0):,}" for r in scales) + " |")
+    lines += ["", "| scale | run | wall s | CPU s | peak MiB | db MiB | load (1 min) before → after |",
+              "|---|---|---:|---:|---:|---:|---|"]
+    for r in scales:
+        load = f"{r['load_before'][0]:.1f} → {r['load_after'][0]:.1f}"
+        for key, label in (("full", "full build"), ("kpb", "KPB core"), ("plain_sql", "plain SQL (KPB core)"),
+                           ("new_month", "one new month (incremental)")):
+            if key in r:
+                m = r[key]
+                lines.append(f"| {r['scale']} | {label} | {m['wall_s']} | {m['cpu_s']} | {m['peak_mib']} | "
+                             f"{m['db_mib']} | {load} |")
+    lines.append("")
+    for r in scales:
+        if "kpb_vs_plain" in r:
+            lines.append(f"- {r['scale']}: KPB core / plain SQL = {r['kpb_vs_plain']} (plain SQL's KPB marts "
+                         f"identical to dbt's: {'yes' if r.get('plain_sql_identical') else 'NO'})")
+        if "new_month_vs_full" in r:
+            lines.append(f"- {r['scale']}: one new month / full build = {r['new_month_vs_full']:.1%}")
+    by = {r["scale"]: r for r in scales}
+    for a, b in (("demo", "tenth"), ("tenth", "national")):
+        if a in by and b in by:
+            parts = [f"{label} {exponent(by[a], by[b], key, what)}"
+                     for key, what, label in (("full", "wall_s", "full build time"), ("full", "peak_mib", "memory"),
+                                              ("kpb", "wall_s", "KPB core time"))]
+            lines.append(f"- growth exponent {a} → {b} (input rows ×"
+                         f"{by[b]['rows']['total'] / by[a]['rows']['total']:.1f}): " + ", ".join(parts))
+    for r in scales:
+        for key in ("full", "new_month"):
+            if key in r:
+                lines += ["", f"Ten slowest in {r['scale']} / {key}: models " +
+                          ", ".join(f"{n} {t}" for n, t in r[key]["slowest_models"]),
+                          "tests " + ", ".join(f"{n} {t}" for n, t in r[key]["slowest_tests"])]
+    return "\n".join(lines)
+
+
+def machine_info() -> dict:
+    mem = next((int(line.split()[1]) // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor())
+    return {"date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "machine": f"{os.cpu_count()} cores ({cpu}), {mem / 1024:.0f} GiB RAM, {platform.system()}"}
+
+
+def bench(args: argparse.Namespace) -> int:
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    machine = machine_info()
+    results = []
+    for scale in args.scales:
+        results.append(scale_run(out, scale, args.years, not args.no_reference))
+        (out / "benchmark.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1))
+        if not args.keep:
+            shutil.rmtree(out / scale / "raw", ignore_errors=True)
+    if args.tre_ar:
+        last = args.years[-1]
+        results.append(new_month_run(out, [last - 2, last - 1, last]))
+        (out / "benchmark.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1))
+    text = report(results, machine)
+    (out / "benchmark.md").write_text(text + "\n")
+    print()
+    print(text)
+    return 0
+
+
+# ------------------------------------------------------------------------------------- the generator (as before)
+def generator_bench(args: argparse.Namespace) -> int:
+    """Generates into a temporary folder and prints per step the seconds and the peak resident memory; exits 1
+    when the total exceeds --limit (the national year must be generated within two minutes on 2 cores)."""
+    peak = [_rss(os.getpid())]
+    running = [True]
+
+    def sample() -> None:
+        while running[0]:
+            peak[0] = max(peak[0], _rss(os.getpid()))
+            time.sleep(0.02)
+
+    threading.Thread(target=sample, daemon=True).start()
     print(f"{'step':<45} {'seconds':>8} {'peak MiB':>9}")
     t_start = last = time.perf_counter()
 
     def on_step(name: str) -> None:
         nonlocal last
         now = time.perf_counter()
-        print(f"{name:<45} {now - last:8.2f} {sampler.take() / mib:9.0f}", flush=True)
+        print(f"{name:<45} {now - last:8.2f} {peak[0] / MIB:9.0f}", flush=True)
         last = now
 
     with tempfile.TemporaryDirectory(prefix="kommunanalys-bench-") as tmp:
-        out = args.keep or Path(tmp)
-        stats = generate(out, args.kommuner, args.years, args.scale, args.seed, on_step=on_step)
+        stats = generate(args.keep or Path(tmp), args.kommuner, args.years, args.scale, args.seed, on_step=on_step)
         total = time.perf_counter() - t_start
-    sampler.running = False
-    print(f"{'total':<45} {total:8.2f} {sampler.overall / mib:9.0f}")
-    print()
+    running[0] = False
+    print(f"{'total':<45} {total:8.2f} {peak[0] / MIB:9.0f}\n")
     for name, rows in sorted(stats.items()):
         print(f"{name:<45} {rows:>12,}")
     if total > args.limit:
         print(f"FAILED: {total:.1f} s is over the limit of {args.limit:.0f} s", file=sys.stderr)
         return 1
     return 0
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "generator":
+        p = argparse.ArgumentParser(prog="benchmark.py generator", description=generator_bench.__doc__)
+        p.add_argument("--scale", default="national")
+        p.add_argument("--kommuner", type=int, default=290)
+        p.add_argument("--years", type=int, nargs="+", default=[2024])
+        p.add_argument("--seed", type=int, default=42)
+        p.add_argument("--limit", type=float, default=120.0)
+        p.add_argument("--keep", type=Path)
+        return generator_bench(p.parse_args(sys.argv[2:]))
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scales", nargs="+", choices=list(SKALOR), default=["demo", "tenth", "national"])
+    p.add_argument("--years", type=int, nargs="+", default=[2024], help="years per scale (default 2024)")
+    p.add_argument("--tre-ar", action="store_true", help="also: one new month on three national years")
+    p.add_argument("--no-reference", action="store_true", help="skip the plain-SQL reference")
+    p.add_argument("--out", type=Path, default=ROOT / "build" / "benchmark", help="work folder (default build/benchmark)")
+    p.add_argument("--keep", action="store_true", help="keep the generated files")
+    return bench(p.parse_args())
 
 
 if __name__ == "__main__":
