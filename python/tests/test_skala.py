@@ -16,7 +16,7 @@ def _matchar(varde: str, monster: str) -> str:
 
 RADVIS = f"""
 with matchningar as (
-    select h.huvudbok_rad_id, r.regel_id, r.prioritet, r.maltyp, r.insats_kod, r.regi, r.pool_id, r.exkluderingsorsak
+    select h.huvudbok_rad_id, r.regel_id, r.prioritet_hogre_vinner as prioritet, r.maltyp, r.insats_kod, r.regi, r.pool_id, r.exkluderingsorsak
     from staging.stg_ekonomi__huvudbok h
     join konfig.kpb_oversattning r
       on (h.kommun_kod = r.kommun_kod or r.kommun_kod = '*')
