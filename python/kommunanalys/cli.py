@@ -175,7 +175,7 @@ def report(
     pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality (build/pdf/<kod>.pdf)")] = False,
     skip_site: Annotated[bool, typer.Option("--skip-site", help="print PDFs from the site already built")] = False,
 ) -> None:
-    """Build the Evidence site over the published marts (npm ci if needed, sources, build); --pdf prints one PDF
+    """Build the Evidence site over the published marts (npm install of the lock if needed, sources, build); --pdf prints one PDF
     per municipality from its page with headless Chromium (A4)."""
     from .site import ToolMissing, build_site, print_pdfs
 

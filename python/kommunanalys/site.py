@@ -1,6 +1,6 @@
 """The report: the Evidence site in reports/ (README, "The report"), built and printed by the runner.
 
-`build_site` wraps the Evidence CLI: `npm ci` when reports/node_modules is missing or older than the lockfile (the
+`build_site` wraps the Evidence CLI: `npm install --no-save` of the lock when reports/node_modules is missing or older than the lockfile (the
 postinstall step applies the offline fix, reports/scripts/offline-patch.mjs), then `npm run sources` (the source
 queries of reports/sources/kommunanalys/ against the published database, read-only) and `npm run build` (the static
 site), and copies the site to <build>/site. `print_pdfs` serves that site on 127.0.0.1 and prints every
@@ -92,12 +92,15 @@ def _locked() -> Iterator[None]:
 
 
 def npm_install(log) -> None:
-    """`npm ci` when node_modules is missing or older than the lockfile; the postinstall applies the offline fix."""
+    """Install the locked packages when node_modules is missing or older than the lockfile; the postinstall applies
+    the offline fix. `npm install --no-save` rather than `npm ci`: the registry serves no build of three optional
+    platform packages of @duckdb/node-bindings (darwin-x64, linux-arm64, win32-x64), so they cannot be in the lock,
+    and `npm ci` refuses a lock without them; `npm install` takes every locked version and leaves the lock as it is."""
     _, npm = node_tools()
     stamp = REPORTS / "node_modules" / ".package-lock.json"
     lock = REPORTS / "package-lock.json"
     if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
-        _run([npm, "ci", "--no-audit", "--no-fund"], "npm ci (pinned Evidence, offline fix)", log)
+        _run([npm, "install", "--no-save", "--no-audit", "--no-fund"], "npm install of the lock (pinned Evidence, offline fix)", log)
     else:  # idempotent; refuses loudly when the installed versions are not the ones it was written for
         _run([shutil.which("node"), "scripts/offline-patch.mjs"], "offline fix checked", log)
 
