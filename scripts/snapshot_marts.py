@@ -64,6 +64,13 @@ def compare(before: Path, after: Path) -> int:
         con = duckdb.connect()
         b = f"read_csv('{before / (name + '.csv')}', all_varchar = true)"
         a = f"read_csv('{after / (name + '.csv')}', all_varchar = true)"
+        cols_b = [r[0] for r in con.execute(f"describe select * from {b}").fetchall()]
+        cols_a = [r[0] for r in con.execute(f"describe select * from {a}").fetchall()]
+        if cols_b != cols_a:
+            print(f"{name}: columns only before {sorted(set(cols_b) - set(cols_a))}, "
+                  f"only after {sorted(set(cols_a) - set(cols_b))}; rows compared on the common columns")
+            common = ", ".join(f'"{c}"' for c in cols_b if c in cols_a)
+            b, a = f"(select {common} from {b})", f"(select {common} from {a})"
         only_b = con.execute(f"select count(*) from (select * from {b} except all select * from {a})").fetchone()[0]
         only_a = con.execute(f"select count(*) from (select * from {a} except all select * from {b})").fetchone()[0]
         print(f"{name}: {only_b} rows only before, {only_a} rows only after")

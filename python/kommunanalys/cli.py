@@ -100,6 +100,12 @@ def build(
         avvikelse = syntetisk_avvikelse(str(raw_dir))
         if avvikelse:
             _fail(f"no pseudonymisation key ({KEY_ENV}), and the demo key may not be used: {avvikelse}", code=2)
+    from .seedkontroll import SeedFormatError, kontrollera_seeds
+
+    try:  # a seed saved by Swedish Excel (';') would otherwise stop dbt with a syntax error that names nothing
+        kontrollera_seeds(PROJECT_ROOT / "seeds")
+    except SeedFormatError as err:
+        _fail(str(err), code=2)
     published = Path(db or db_path()).resolve()
     work = work_db_path(published)
     score_survey(raw=raw_dir, derived=derived_dir)
