@@ -183,8 +183,14 @@ def report(
 ) -> None:
     """Build the Evidence site over the published marts (npm install of the lock if needed, sources, build); --pdf prints one PDF
     per municipality from its page with headless Chromium (A4)."""
-    from .site import ToolMissing, build_site, print_pdfs
+    from .site import ToolMissing, build_site, node_tools, print_pdfs
 
+    try:  # what is missing on the machine first: it is the same answer whatever the database
+        if not skip_site:
+            node_tools()
+    except ToolMissing as missing:
+        console.print(f"[red]report: {missing}")
+        raise typer.Exit(code=3)
     try:
         published = require_database(Path(db or db_path()))
     except PathProblem as err:

@@ -68,7 +68,7 @@ def other_key_build(tmp_path_factory):
     base = tmp_path_factory.mktemp("annan_nyckel")
     raw = base / "raw"
     shutil.copytree(FIXTURE_RAW, raw)
-    result = isolated_dbt(base, ["run", "--select", *[f"+{m}" for m in MODELS]], raw, key=TEST_KEY)
+    result = isolated_dbt(base, ["build", "--exclude", "resource_type:test", "resource_type:unit_test", "--select", *[f"+{m}" for m in MODELS]], raw, key=TEST_KEY)
     assert result.returncode == 0, result.stdout[-3000:]
     return base
 

@@ -56,8 +56,8 @@ def test_translation_per_code_string_equals_matching_every_row(built):
     modell = f"select {KOLUMNER} from kpb_intermediate.int_kpb_huvudbok_oversatt"
     n = built.scalar("select count(*) from kpb_intermediate.int_kpb_huvudbok_oversatt")
     assert n == built.scalar("select count(*) from staging.stg_ekonomi__huvudbok") > 1000
-    bara_radvis = built.scalar(f"select count(*) from ({RADVIS} except all {modell})")
-    bara_modell = built.scalar(f"select count(*) from ({modell} except all {RADVIS})")
+    bara_radvis = built.scalar(f"select count(*) from (select * from ({RADVIS}) except all {modell})")
+    bara_modell = built.scalar(f"select count(*) from ({modell} except all select * from ({RADVIS}))")
     assert (bara_radvis, bara_modell) == (0, 0)
     # the fixtures exercise the outcomes that are easy to get wrong
     assert {r[0] for r in built.rows("select distinct maltyp from kpb_intermediate.int_kpb_huvudbok_oversatt")} >= {

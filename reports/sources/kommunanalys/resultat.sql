@@ -5,7 +5,8 @@ with r as (select undertryck_min_personer as t from publicering.publiceringsregl
 m as (
     select
         x.*,
-        (x.antal_brukare > 0 and x.antal_brukare < r.t) as liten,
+        ((x.antal_brukare > 0 and x.antal_brukare < r.t)
+            or (x.antal_kpb_brukare > 0 and x.antal_kpb_brukare < r.t)) as liten,
         (x.antal_med_sip > 0 and x.antal_med_sip < r.t) as liten_sip,
         ((x.antal_utskrivningar > 0 and x.antal_utskrivningar < r.t)
             or (x.antal_aterinskrivningar_30d > 0 and x.antal_aterinskrivningar_30d < r.t)) as liten_ater,
@@ -16,6 +17,7 @@ m as (
 select
     m.* exclude (liten, liten_sip, liten_ater, liten_mal) replace (
         case when liten then null else antal_brukare end as antal_brukare,
+        case when liten then null else antal_kpb_brukare end as antal_kpb_brukare,
         case when liten or liten_sip then null else antal_med_sip end as antal_med_sip,
         case when liten then null else kommun_kostnad end as kommun_kostnad,
         case when liten or liten_sip then null else sip_admin_kostnad end as sip_admin_kostnad,
