@@ -38,10 +38,14 @@ manader as (
     select
         kalla_system,
         kalla_tabell,
-        case when period_fran is not null
-            then cast(concat(substr(period_fran, 1, 4), '-', substr(period_fran, 5, 2), '-01') as date) end as period_fran,
-        case when period_till is not null
-            then cast(concat(substr(period_till, 1, 4), '-', substr(period_till, 5, 2), '-01') as date) end as manad_till,
+        case
+            when period_fran is not null
+                then cast(concat(substr(period_fran, 1, 4), '-', substr(period_fran, 5, 2), '-01') as date)
+        end as period_fran,
+        case
+            when period_till is not null
+                then cast(concat(substr(period_till, 1, 4), '-', substr(period_till, 5, 2), '-01') as date)
+        end as manad_till,
         antal_rader
     from manadskallor
 ),
@@ -142,10 +146,14 @@ final as (
     select
         kalla_system,
         kalla_tabell,
-        case when ar_fran is not null
-            then cast(concat(cast(ar_fran as {{ dbt.type_string() }}), '-01-01') as date) end as period_fran,
-        case when ar_till is not null
-            then cast(concat(cast(ar_till as {{ dbt.type_string() }}), '-12-31') as date) end as period_till,
+        case
+            when ar_fran is not null
+                then cast(concat(cast(ar_fran as {{ dbt.type_string() }}), '-01-01') as date)
+        end as period_fran,
+        case
+            when ar_till is not null
+                then cast(concat(cast(ar_till as {{ dbt.type_string() }}), '-12-31') as date)
+        end as period_till,
         antal_rader
     from arskallor
 )
