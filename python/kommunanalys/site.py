@@ -124,6 +124,10 @@ def build_site(db: Path, out: Path) -> Path:
     with _locked(), open(out.parent / "evidence.log", "w", encoding="utf-8") as log:
         npm_install(log)
         env = evidence_env(db)
+        # no output of an earlier build survives: Evidence keeps data files under a hash of their query, so a file
+        # of a query since changed (e.g. suppressing a new column) would otherwise be published beside the new one
+        for stale in (REPORTS / ".evidence" / "template" / "static" / "data", REPORTS / "build"):
+            shutil.rmtree(stale, ignore_errors=True)
         _run([npm, "run", "sources"], "evidence sources (suppression-aware queries)", log, env)
         _run([npm, "run", "build"], "evidence build (static site)", log, env)
         tmp = out.with_name(out.name + ".tmp")
