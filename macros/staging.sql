@@ -56,17 +56,18 @@
     the plugin): encoding (Latin-1 read as Windows-1252; unambiguous UTF-8 read as UTF-8), header, field count per
     line, quotes. Returns {'filer': [{'las', 'fil', 'kodning'}], ...}; stops the build with the files' errors (file,
     line, what is wrong; never a line's content). At parse time: an empty list. -#}
-{% macro granska_leverans(relation, kolumner, rot) -%}
-    {{ return(adapter.dispatch('granska_leverans', 'kommunanalys')(relation, kolumner, rot)) }}
+{% macro granska_leverans(relation, kolumner, rot, monster=none) -%}
+    {{ return(adapter.dispatch('granska_leverans', 'kommunanalys')(relation, kolumner, rot, monster)) }}
 {%- endmacro %}
 
-{% macro duckdb__granska_leverans(relation, kolumner, rot) -%}
+{#- monster: check the files matching this pattern instead of the source's (one file of an incremental model) -#}
+{% macro duckdb__granska_leverans(relation, kolumner, rot, monster=none) -%}
     {%- if not execute -%}
         {{ return({'filer': [], 'fel': [], 'info': []}) }}
     {%- endif -%}
     {%- set namn = [] -%}
     {%- for k in kolumner -%}{%- do namn.append(k.kolumn) -%}{%- endfor -%}
-    {%- set sql = "select kommunanalys_granska_leverans('" ~ kommunanalys.kalla_glob(relation) ~ "', '"
+    {%- set sql = "select kommunanalys_granska_leverans('" ~ (monster or kommunanalys.kalla_glob(relation)) ~ "', '"
         ~ kommunanalys.kalla_kodning(relation) ~ "', '" ~ (namn | join(',')) ~ "', '" ~ rot ~ "', '"
         ~ kommunanalys.derived_root() ~ "/omkodade')" -%}
     {%- set svar = fromjson(run_query(sql).columns[0].values()[0]) -%}
@@ -84,7 +85,7 @@
     {{ return(svar) }}
 {%- endmacro %}
 
-{% macro default__granska_leverans(relation, kolumner, rot) -%}
+{% macro default__granska_leverans(relation, kolumner, rot, monster=none) -%}
     {#- no pre-read check on other engines: the source is read by its glob as configured -#}
     {{ return(none) }}
 {%- endmacro %}
@@ -359,9 +360,21 @@
 
 {#- the rows read: the checked files of the source (grouped by the encoding they are read with), or an empty
     relation with the same text columns when the source has no file -#}
-{% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix) -%}
+{% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, urval_filer=none) -%}
     {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
     {%- set tom = 'select ' ~ (plan.tom | join(', ')) ~ ' where false' -%}
+    {%- if urval_filer is not none -%}
+        {#- only these files (names relative to the root; a model incremental per file), each checked on its own -#}
+        {%- if not urval_filer -%}
+            {{ return(tom) }}
+        {%- endif -%}
+        {%- set granskad = {'filer': []} -%}
+        {%- for f in urval_filer -%}
+            {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp, monster=rot_mapp ~ '/' ~ f) -%}
+            {%- do granskad.filer.extend(svar.filer if svar else []) -%}
+        {%- endfor -%}
+        {{ return(_stg_kalla_filer(relation, granskad, rot_mapp, prefix, tom)) }}
+    {%- endif -%}
     {%- if lasare == 'kolada_json' -%}
         {%- if not kommunanalys.kalla_finns(relation) -%}
             {{ return(tom) }}
@@ -375,6 +388,11 @@
         {%- endif -%}
         {{ return('select * from ' ~ kommunanalys.raw_csv(relation, rot_mapp, prefix) ~ ' as rader') }}
     {%- endif -%}
+    {{ return(_stg_kalla_filer(relation, granskad, rot_mapp, prefix, tom)) }}
+{%- endmacro %}
+
+{#- the checked files, read (grouped by the encoding they are read with) -#}
+{% macro _stg_kalla_filer(relation, granskad, rot_mapp, prefix, tom) -%}
     {%- if not execute or not granskad.filer -%}
         {{ return(tom) }}
     {%- endif -%}
@@ -426,13 +444,45 @@
         'forsta': (nyckel[0] if nyckel else '')}) }}
 {%- endmacro %}
 
+{#- staging_bas = staging_rader (read, trim, parse, check every cell) + staging_leveranser (resolve the deliveries:
+    periods and keys delivered by more than one file), in one query. The incremental base models run the two steps
+    as two models (macros/inkrementell.sql): the rows per file, read once, and the deliveries over them. -#}
 {% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
+with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning) }},
+
+{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel) }}
+
+select * from final
+{%- endmacro %}
+
+{#- the rows of a source as read and checked, each with its quarantine reason; filer: only these files (relative
+    names), for a model incremental per file -#}
+{% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filer=none) -%}
+with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer) }}
+
+select * from utdata
+{%- endmacro %}
+
+{#- the deliveries resolved over the rows of staging_rader (a relation), optionally only those where urval holds -#}
+{% macro staging_leveranser(relation, prefix='kalla', nyckel=none, period_nyckel=none, urval=none) -%}
+with utdata as (
+    select * from {{ relation }}
+    {%- if urval %}
+    where {{ urval }}
+    {%- endif %}
+),
+
+{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel) }}
+
+select * from final
+{%- endmacro %}
+
+{% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer=none) -%}
     {%- set plan = _stg_plan(kolumner, prefix) -%}
-    {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
     {%- set ny_rad = ',\n        ' -%}
     {%- set ny_gren = '\n            ' -%}
-with kalla as (
-    {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix) }}
+kalla as (
+    {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filer) }}
 ),
 
 trimmad as (
@@ -506,8 +556,11 @@ utdata as (
         karantan_orsak,
         karantan_varde
     from kontrollerad
-),
+)
+{%- endmacro %}
 
+{% macro _stg_leveranser_ctes(prefix, nyckel, period_nyckel) -%}
+    {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
 perioder as (
     select
         *,
@@ -539,8 +592,6 @@ final as (
         end as ersatt_av
     from nycklar
 )
-
-select * from final
 {%- endmacro %}
 
 {#- The staging base models, one per file of the input contract, with the source system, the table, the prefix of

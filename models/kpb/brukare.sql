@@ -7,15 +7,26 @@
 --   is_ytterfall       total_kostnad >= the limit of the person's area and boendeform in seed
 --                      kpb_ytterfall_granser (an exact boendeform before '*')                  [U]
 --   ytterfall_grans    that limit (NULL when the seed has no row for the area)
+{#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches; a contracted
+    mart, so a change of its columns fails (on_schema_change fail) and needs --full-refresh -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    post_hook="{{ inkrementell_efter() }}",
+) }}
 {%- set lss_lista = "'" ~ (installning('kpb_lss_omraden') | join("', '")) ~ "'" %}
+{% call inkrementell_per_ar() -%}
 with
 
 volymer as (
     select * from {{ ref('int_kpb_volymer_oversatta') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 brukarkostnad as (
     select * from {{ ref('brukarkostnad') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 standardinsatser as (
@@ -138,3 +149,4 @@ final as (
 )
 
 select * from final
+{% endcall %}

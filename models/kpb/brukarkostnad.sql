@@ -2,14 +2,25 @@
 -- their volume (of the volume type the unit cost uses), exact to the öre with the largest-remainder method (macro
 -- kpb_storsta_rest, the same routine as the pool step-down): Σ kostnad = insatskostnad.total_kostnad for every
 -- person-related insats with volume. kostnad ≈ volym × enhetskostnad, the KPB formula, but without rounding loss.
+{#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches; a contracted
+    mart, so a change of its columns fails (on_schema_change fail) and needs --full-refresh -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    post_hook="{{ inkrementell_efter() }}",
+) }}
+{% call inkrementell_per_ar() -%}
 with
 
 insatskostnad as (
     select * from {{ ref('insatskostnad') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 volymer as (
     select * from {{ ref('int_kpb_volymer_oversatta') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 personvolym as (
@@ -77,3 +88,4 @@ final as (
 )
 
 select * from final
+{% endcall %}

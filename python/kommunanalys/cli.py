@@ -79,6 +79,7 @@ def build(
     derived: DerivedOpt = None,
     db: DbOpt = None,
     select: Annotated[Optional[str], typer.Option(help="dbt selection, e.g. 'tag:kpb'")] = None,
+    allt: Annotated[bool, typer.Option("--allt", help="build everything, not only what the changed files feed")] = False,
 ) -> None:
     """Score surveys, `dbt build` (seeds, models, tests) into a work file, then publish it atomically.
 
@@ -86,7 +87,10 @@ def build(
     <folder>/.bygge/<name>; when the build has passed, a checkpointed copy is renamed over the published file, so a
     reader (BI tool, the site, the export) sees the old or the new database, never a half-built one (README,
     "Connecting a BI tool"). On failure: the first dbt error in one line and a non-zero exit; the published file is
-    untouched. Prints which areas were built from which files."""
+    untouched. Prints which areas were built from which files.
+
+    A monthly run builds only what the files changed since the last successful build feed (python/kommunanalys/
+    manadsbygge.py; README, "Monthly deliveries"); --allt builds everything."""
     from .dbt_plugin import KEY_ENV
     from .publish import publish
     from .syntetisk import syntetisk_avvikelse
@@ -110,13 +114,25 @@ def build(
     work = work_db_path(published)
     score_survey(raw=raw_dir, derived=derived_dir)
     dbt_env(raw_dir, derived_dir, work)
-    args = ["build"] + (["--select", select] if select else [])
-    try:
-        run_dbt(args)
-    except DbtFailed as err:
-        _fail(str(err))
-    finally:
-        os.environ["KOMMUNANALYS_DB"] = str(published)
+    from . import manadsbygge
+
+    target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
+    if select or allt:
+        plan = manadsbygge.Plan(["build"] + (["--select", select] if select else []), "as asked", [])
+    else:
+        plan = manadsbygge.planera(work, target)
+    console.print(plan.varfor)
+    if plan.args:
+        manadsbygge.fore_bygge(work)
+        try:
+            run_dbt(plan.args)
+        except DbtFailed as err:
+            _fail(str(err))
+        finally:
+            os.environ["KOMMUNANALYS_DB"] = str(published)
+        if not select:  # a build of a selection leaves the next one to build everything
+            manadsbygge.efter_bygge(work, target)
+    os.environ["KOMMUNANALYS_DB"] = str(published)
     print_summary(work)
     publish(work, published)
     console.print(f"[green]built and published {published}")

@@ -211,8 +211,12 @@ def _mark_repeated_ids(sheets: list[dict], answers: list[dict]) -> list[dict]:
 
 
 def _write(frame: pd.DataFrame, path: Path) -> Path:
+    """Write the file only when its content changes: an unchanged file keeps its modification time, so that a
+    monthly build does not rebuild the survey models (python/kommunanalys/manadsbygge.py)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, sep=";", index=False, encoding="utf-8", lineterminator="\n")
+    text = frame.to_csv(sep=";", index=False, lineterminator="\n").encode("utf-8")
+    if not path.exists() or path.read_bytes() != text:
+        path.write_bytes(text)
     return path
 
 

@@ -5,10 +5,19 @@
 -- Whether a rule matches depends only on the row's code string (kommun_kod and the six dimensions), so the rules are
 -- matched once per distinct code string (a few hundred thousand at national scale, not one per ledger row: the match
 -- has no equality key and is a nested-loop join) and the result is joined back to the rows on the code string.
+{#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ inkrementell_efter() }}",
+) }}
+{% call inkrementell_per_ar() -%}
 with
 
 huvudbok as (
     select * from {{ ref('stg_ekonomi__huvudbok') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 regler as (
@@ -37,6 +46,7 @@ kodstrangar as (
             projekt,
             motpart
         from {{ ref('stg_ekonomi__huvudbok') }}
+        where {{ inkrementell_ar_filter('ar') }}
     ) as distinkta
 ),
 
@@ -153,3 +163,4 @@ final as (
 )
 
 select * from final
+{% endcall %}

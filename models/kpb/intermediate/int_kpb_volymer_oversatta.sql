@@ -1,10 +1,19 @@
 -- Volumes from the operational system per person, local insats code, regi and volume type and year, with the
 -- standard insats the local code maps to (kpb_lokala_insatskoder: a row for the municipality overrides '*').
 -- insats_kod is NULL for a local code that maps nowhere (tests/kpb/kpb_lokala_insatskoder_omappade.sql fails).
+{#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ inkrementell_efter() }}",
+) }}
+{% call inkrementell_per_ar() -%}
 with
 
 insatser as (
     select * from {{ ref('stg_verksamhet__insatser') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 lokala_koder as (
@@ -52,3 +61,4 @@ final as (
 )
 
 select * from final
+{% endcall %}

@@ -1,28 +1,20 @@
-{#- Reads: ekonomi/huvudbok*.csv (the ledger, one row per code string and month; encoding vars.encoding.ekonomi,
-    Latin-1 read as Windows-1252).
-    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
-    python/kommunanalys/leverans.py): the text columns trimmed and checked for personnummer look-alikes; period a
-    real month YYYYMM not after the delivery; belopp a decimal (comma or point).
-    Deliveries: the code string and month is the key: a row of a later file replaces the row with the same key in
+{#- The deliveries resolved (macros/staging.sql, staging_leveranser) over the rows read and checked in
+    base_ekonomi__huvudbok_per_fil: the code string and month is the key: a row of a later file replaces the row with the same key in
     every earlier file; a second row with the same key in one file is quarantined as a duplicate. Two files
     delivering the same (kommun_kod, period) are listed in staging.leveransoverlapp (a warning names them).
+    Incremental per year (macros/inkrementell.sql): a delivery recomputes the years its files touch.
     The compiled SQL: dbt compile -s base_ekonomi__huvudbok (target/compiled/kommunanalys/models/staging/...). -#}
-{{ config(materialized='table') }}
-
-{%- set kolumner = [
-    {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},
-    {'kolumn': 'period', 'typ': 'period', 'kravs': true},
-    {'kolumn': 'konto', 'typ': 'text', 'kravs': true},
-    {'kolumn': 'ansvar', 'typ': 'text', 'kravs': true},
-    {'kolumn': 'verksamhet', 'typ': 'text', 'kravs': true},
-    {'kolumn': 'aktivitet', 'typ': 'text'},
-    {'kolumn': 'projekt', 'typ': 'text'},
-    {'kolumn': 'motpart', 'typ': 'text'},
-    {'kolumn': 'belopp', 'typ': 'decimal', 'skala': 2, 'kravs': true},
-] -%}
-
-{{ staging_bas(
-    source('ekonomi', 'huvudbok'),
-    kolumner,
-    nyckel=['kommun_kod', 'period', 'konto', 'ansvar', 'verksamhet', 'aktivitet', 'projekt', 'motpart']
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ inkrementell_efter() }}",
 ) }}
+{%- set ar = 'coalesce(ar, 0)' %}
+{% call inkrementell_per_ar(ar_kolumn=ar) -%}
+{{ staging_leveranser(
+    ref('base_ekonomi__huvudbok_per_fil'),
+    nyckel=['kommun_kod', 'period', 'konto', 'ansvar', 'verksamhet', 'aktivitet', 'projekt', 'motpart'],
+    urval=inkrementell_ar_filter(ar)
+) }}
+{%- endcall %}

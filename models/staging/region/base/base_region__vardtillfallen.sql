@@ -1,25 +1,20 @@
-{#- Reads: region/vardtillfallen*.csv (inpatient episodes; person-level).
-    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
-    python/kommunanalys/leverans.py): personnummer (as in every person-level file); vardform, akut J/N; timestamps
-    real and not after the delivery, utskrivning not before inskrivning; ICD-10 codes; personnummer look-alikes in
-    every other column (sjukhus, klinik ...).
-    Deliveries: an episode (vardtillfalle_id) occurs once: the row of the latest file is used (an ongoing episode
+{#- The deliveries resolved (macros/staging.sql, staging_leveranser) over the rows read and checked in
+    base_region__vardtillfallen_per_fil: an episode (vardtillfalle_id) occurs once: the row of the latest file is used (an ongoing episode
     delivered again when discharged), earlier files' rows are replaced; a second row in one file is quarantined.
+    Incremental per year (macros/inkrementell.sql): a delivery recomputes the years its files touch.
     The compiled SQL: dbt compile -s base_region__vardtillfallen (target/compiled/kommunanalys/models/staging/...). -#}
-{{ config(materialized='table') }}
-
-{%- set kolumner = [
-    {'kolumn': 'vardtillfalle_id', 'typ': 'text', 'kravs': true},
-    {'kolumn': 'personnummer', 'typ': 'personnummer'},
-    {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},
-    {'kolumn': 'sjukhus', 'typ': 'text'},
-    {'kolumn': 'klinik', 'typ': 'text'},
-    {'kolumn': 'vardform', 'typ': 'kod', 'varden': ['somatik', 'psykiatri'], 'kravs': true},
-    {'kolumn': 'akut', 'namn': 'is_akut', 'typ': 'bool', 'kravs': true},
-    {'kolumn': 'inskrivning_tid', 'typ': 'tidpunkt', 'kravs': true},
-    {'kolumn': 'utskrivning_tid', 'typ': 'tidpunkt', 'inte_fore': 'inskrivning_tid'},
-    {'kolumn': 'huvuddiagnos', 'typ': 'diagnos'},
-    {'kolumn': 'yttre_orsak', 'typ': 'diagnos'},
-] -%}
-
-{{ staging_bas(source('region', 'vardtillfallen'), kolumner, nyckel=['vardtillfalle_id']) }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ inkrementell_efter() }}",
+) }}
+{#- an episode belongs to its discharge year, an ongoing one to its admission year -#}
+{%- set ar = 'coalesce(cast(extract(year from coalesce(utskrivning_tid, inskrivning_tid)) as integer), 0)' %}
+{% call inkrementell_per_ar(ar_kolumn=ar) -%}
+{{ staging_leveranser(
+    ref('base_region__vardtillfallen_per_fil'),
+    nyckel=['vardtillfalle_id'],
+    urval=inkrementell_ar_filter(ar)
+) }}
+{%- endcall %}

@@ -1,0 +1,207 @@
+"""Incremental builds (macros/inkrementell.sql, issue 12): a full build and a sequence of monthly deliveries give
+identical marts.
+
+The demo's ledger and volume files are laid out as monthly deliveries (huvudbok_202301.csv ...). One database is
+built from the months up to 2024-09, then 2024-10, 2024-11 and 2024-12 are delivered one by one, the last time
+together with a late correction of 2023-11 (an amount changed, a row withdrawn, a volume changed). Another database
+is built once, from scratch, on the final files. Every table of the public marts (kpb, indikatorer), of the
+incremental models and the quarantine must be the same set of rows in both (set difference both ways), and the
+incremental state must show that each delivery recomputed only the year it touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kommunanalys.dbt import dbt_env, run_dbt
+from kommunanalys.enkat import score_surveys
+from kommunanalys.generator import generate
+from kommunanalys import manadsbygge
+from kommunanalys.manadsleveranser import dela_per_manad
+
+from .conftest import FIXTURES, TEST_KOMMUNER, TEST_SEED, TEST_YEARS
+
+SENARE = ["202410", "202411", "202412"]
+RATTAD = "202311"
+JAMFORDA_SCHEMAN = ("kpb", "indikatorer")
+JAMFORDA_TABELLER = ["staging.base_ekonomi__huvudbok", "staging.base_verksamhet__insatser",
+                     "staging.base_region__vardtillfallen", "staging.karantan", "staging.radavstamning",
+                     "kpb_intermediate.int_kpb_huvudbok_oversatt", "kpb_intermediate.int_kpb_volymer_oversatta"]
+MANADSFILER = [("ekonomi", "huvudbok"), ("verksamhet", "insatser")]
+NYCKEL = "DBT_ENV_SECRET_KOMMUNANALYS_KEY"
+
+
+def _manadsdata(raw: Path) -> None:
+    generate(out=raw, kommuner=TEST_KOMMUNER, years=TEST_YEARS, scale="demo", seed=TEST_SEED)
+    shutil.copytree(FIXTURES / "raw", raw, dirs_exist_ok=True)
+    for system, namn in MANADSFILER:
+        for ar in TEST_YEARS:
+            dela_per_manad(raw / system / f"{namn}_{ar}.csv")
+
+
+def _rattelse(raw: Path) -> None:
+    """A late correction of an earlier month: the month's files are delivered again, changed."""
+    huvudbok = raw / "ekonomi" / f"huvudbok_{RATTAD}.csv"
+    rader = huvudbok.read_bytes().splitlines(keepends=True)
+    header = rader[0].rstrip(b"\r\n").split(b";")
+    i = header.index(b"belopp")
+    falt = rader[1].split(b";")
+    falt[i] = b"123456.78" + (b"\n" if falt[i].endswith(b"\n") else b"")
+    rader[1] = b";".join(falt)
+    huvudbok.write_bytes(b"".join(rader[:-1]))  # the last row withdrawn
+    insatser = raw / "verksamhet" / f"insatser_{RATTAD}.csv"
+    rader = insatser.read_bytes().splitlines(keepends=True)
+    header = rader[0].rstrip(b"\r\n").split(b";")
+    i = header.index(b"volym")
+    for n in (1, 2):
+        falt = rader[n].split(b";")
+        falt[i] = b"99" + (b"\n" if falt[i].endswith(b"\n") else b"")
+        rader[n] = b";".join(falt)
+    insatser.write_bytes(b"".join(rader))
+
+
+def _bygg(base: Path, raw: Path, args: list[str] | None, extra: list[str] = ()) -> manadsbygge.Plan | None:
+    """dbt build with `args`; None: as the runner's monthly build does (only what the changed files feed)."""
+    derived = base / "derived"
+    score_surveys(raw_root=raw, derived_root=derived)
+    dbt_env(raw, derived, base / "db.duckdb")
+    os.environ["DBT_TARGET_PATH"] = str(base / "target")
+    os.environ["DBT_LOG_PATH"] = str(base / "logs")
+    if args is not None:
+        run_dbt(args, progress=False)
+        return None
+    db, target = base / "db.duckdb", base / "target"
+    plan = manadsbygge.planera(db, target)
+    manadsbygge.fore_bygge(db)
+    if plan.args:
+        run_dbt([*plan.args, *extra], progress=False)
+    manadsbygge.efter_bygge(db, target)
+    return plan
+
+
+def _korda(target: Path) -> set[str]:
+    """The models the last dbt command ran."""
+    resultat = json.loads((target / "run_results.json").read_text())["results"]
+    return {r["unique_id"].split(".")[-1] for r in resultat if r["unique_id"].startswith("model.")}
+
+
+def _tabeller(con: duckdb.DuckDBPyConnection) -> list[str]:
+    marts = [f"{s}.{t}" for s, t in con.execute(
+        "select table_schema, table_name from information_schema.tables "
+        f"where table_schema in {JAMFORDA_SCHEMAN} order by 1, 2").fetchall()]
+    return marts + JAMFORDA_TABELLER
+
+
+@pytest.fixture(scope="module")
+def byggen(tmp_path_factory):
+    """(full build, incremental build, the incremental state after each delivery)."""
+    keep = {k: os.environ.get(k) for k in
+            ("KOMMUNANALYS_RAW_ROOT", "KOMMUNANALYS_DERIVED_ROOT", "KOMMUNANALYS_DB", "DBT_TARGET_PATH", "DBT_LOG_PATH",
+             NYCKEL)}
+    # the monthly files are not the generator's own: both builds use a test key of their own (never the demo key)
+    os.environ[NYCKEL] = "testnyckel-inkrementell-0123456789abcdef"
+    rot = tmp_path_factory.mktemp("inkrementell")
+    slutlig = rot / "slutlig"
+    _manadsdata(slutlig)
+    _rattelse(slutlig)
+    utan_tester = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
+    try:
+        # incremental: the first months, then one delivery at a time
+        inc_raw = rot / "inkrementell" / "raw"
+        _manadsdata(inc_raw)
+        for period in SENARE:
+            for system, namn in MANADSFILER:
+                (inc_raw / system / f"{namn}_{period}.csv").unlink()
+        forsta = _bygg(rot / "inkrementell", inc_raw, None, utan_tester[1:])
+        assert forsta.args == ["build"], forsta
+        tillstand = []
+        for period in SENARE:
+            for system, namn in MANADSFILER:
+                shutil.copy2(slutlig / system / f"{namn}_{period}.csv", inc_raw / system)
+                if period == SENARE[-1]:
+                    shutil.copy2(slutlig / system / f"{namn}_{RATTAD}.csv", inc_raw / system)
+            # the last delivery also runs every test it selects, on the incrementally built tables
+            plan = _bygg(rot / "inkrementell", inc_raw, None,
+                         ["--vars", "{utfall_komplett_allvarlighet: error}"] if period == SENARE[-1]
+                         else utan_tester[1:])
+            with duckdb.connect(str(rot / "inkrementell" / "db.duckdb")) as con:
+                tillstand.append({
+                    "plan": plan,
+                    "korda": _korda(rot / "inkrementell" / "target"),
+                    "ar": dict(con.execute("select modell, ar_lista from inkrementell.status").fetchall()),
+                    "filer": dict(con.execute(
+                        "select modell, list(kalla_fil order by kalla_fil) from inkrementell.filer "
+                        "where korning = (select max_by(korning, registrerad) from inkrementell.status) "
+                        "group by modell").fetchall()),
+                })
+        # nothing delivered: nothing built
+        assert _bygg(rot / "inkrementell", inc_raw, None).args == []
+        # full: the final files, from scratch
+        full_raw = rot / "full" / "raw"
+        shutil.copytree(slutlig, full_raw)
+        _bygg(rot / "full", full_raw, utan_tester)
+    finally:
+        for k, v in keep.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    full = duckdb.connect(str(rot / "full" / "db.duckdb"))
+    inc = duckdb.connect(str(rot / "inkrementell" / "db.duckdb"))
+    yield full, inc, tillstand
+    full.close()
+    inc.close()
+
+
+def test_full_build_and_monthly_increments_give_identical_tables(byggen):
+    full, inc, _ = byggen
+    tabeller = _tabeller(full)
+    assert len(tabeller) > 20
+    assert tabeller == _tabeller(inc)
+    skillnader = []
+    for tabell in tabeller:
+        n_full = full.execute(f"select count(*) from {tabell}").fetchone()[0]
+        n_inc = inc.execute(f"select count(*) from {tabell}").fetchone()[0]
+        a = full.execute(f"select * from {tabell}").to_arrow_table()
+        b = inc.execute(f"select * from {tabell}").to_arrow_table()
+        con = duckdb.connect()
+        con.register("a", a)
+        con.register("b", b)
+        bara_full = con.execute("select count(*) from (select * from a except all select * from b)").fetchone()[0]
+        bara_inc = con.execute("select count(*) from (select * from b except all select * from a)").fetchone()[0]
+        con.close()
+        if bara_full or bara_inc or n_full != n_inc:
+            skillnader.append(f"{tabell}: {bara_full} rows only in the full build, {bara_inc} only incremental")
+    assert not skillnader, "\n".join(skillnader)
+
+
+def test_the_correction_reached_the_marts(byggen):
+    """The corrected amount is in the ledger translation (so the comparison above compared the corrected data)."""
+    full, inc, _ = byggen
+    for con in (full, inc):
+        assert con.execute("select count(*) from kpb_intermediate.int_kpb_huvudbok_oversatt "
+                           "where belopp = 123456.78 and period = ?", [RATTAD]).fetchone()[0] == 1
+
+
+def test_each_delivery_reads_only_its_files_and_recomputes_only_its_years(byggen):
+    _, _, tillstand = byggen
+    for period, steg in zip(SENARE, tillstand):
+        ratt = period == SENARE[-1]
+        # the runner builds what the changed sources feed, and nothing else
+        assert steg["plan"].andrade == ["ekonomi.huvudbok", "verksamhet.insatser"], steg["plan"]
+        assert {"base_ekonomi__huvudbok_per_fil", "brukare", "utfall", "karantan"} <= steg["korda"]
+        assert not {"base_region__vardtillfallen_per_fil", "base_region__vardtillfallen", "utskrivningsklara_vardtillfalle",
+                    "base_samsa__utskrivning", "int_sip_antal_kvartal"} & steg["korda"], steg["korda"]
+        forvantat_ar = "2023,2024" if ratt else "2024"
+        for modell in ("base_ekonomi__huvudbok", "base_verksamhet__insatser", "int_kpb_huvudbok_oversatt",
+                       "int_kpb_volymer_oversatta", "brukarkostnad", "brukare"):
+            assert steg["ar"][modell] == forvantat_ar, (period, modell, steg["ar"])
+        for system, namn in MANADSFILER:
+            filer = [f"{system}/{namn}_{period}.csv"] + ([f"{system}/{namn}_{RATTAD}.csv"] if ratt else [])
+            assert steg["filer"][f"base_{system}__{namn}_per_fil"] == sorted(filer)
