@@ -294,10 +294,23 @@ def new_month_run(out: Path, years: list[int]) -> dict:
     result = {"scale": "national-3y", "years": years, "rows": rows_per_source(stats), "load_before": os.getloadavg()}
     print("[national-3y] full build (without the last month) ...", flush=True)
     result["full"] = asdict(dbt(["build"], folder, raw, "db"))
-    for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
-        shutil.move(held / f"{namn}_{last}.csv", raw / system / f"{namn}_{last}.csv")
-    print("[national-3y] one new month, incremental build ...", flush=True)
-    result["new_month"] = asdict(dbt(["build"], folder, raw, "db", fresh=False))
+    db = folder / "db" / "kommunanalys.duckdb"
+    # as the runner's `kommunanalys build` does after a successful build: the state of the files it built from
+    from kommunanalys import manadsbygge
+
+    keep = dict(os.environ)
+    os.environ.update(dbt_env(folder, raw, db))
+    try:
+        manadsbygge.efter_bygge(db, db.parent / "target")
+        for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
+            shutil.move(held / f"{namn}_{last}.csv", raw / system / f"{namn}_{last}.csv")
+        plan = manadsbygge.planera(db, db.parent / "target")
+    finally:
+        os.environ.clear()
+        os.environ.update(keep)
+    result["new_month_plan"] = plan.varfor
+    print(f"[national-3y] one new month, the runner's monthly build: {plan.varfor} ...", flush=True)
+    result["new_month"] = asdict(dbt(plan.args, folder, raw, "db", fresh=False))
     result["new_month_vs_full"] = round(result["new_month"]["wall_s"] / result["full"]["wall_s"], 3)
     result["load_after"] = os.getloadavg()
     return result
@@ -338,6 +351,8 @@ def report(results: list[dict], machine: dict) -> str:
                          f"identical to dbt's: {'yes' if r.get('plain_sql_identical') else 'NO'})")
         if "new_month_vs_full" in r:
             lines.append(f"- {r['scale']}: one new month / full build = {r['new_month_vs_full']:.1%}")
+            if r.get("new_month_plan"):
+                lines.append(f"- {r['scale']}, the monthly build: {r['new_month_plan']}")
     by = {r["scale"]: r for r in scales}
     for a, b in (("demo", "tenth"), ("tenth", "national")):
         if a in by and b in by:
@@ -430,7 +445,8 @@ def main() -> int:
         p.add_argument("--keep", type=Path)
         return generator_bench(p.parse_args(sys.argv[2:]))
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--scales", nargs="+", choices=list(SKALOR), default=["demo", "tenth", "national"])
+    p.add_argument("--scales", nargs="*", choices=list(SKALOR), default=["demo", "tenth", "national"],
+                   help="scales to run (none: only --tre-ar)")
     p.add_argument("--years", type=int, nargs="+", default=[2024], help="years per scale (default 2024)")
     p.add_argument("--tre-ar", action="store_true", help="also: one new month on three national years")
     p.add_argument("--no-reference", action="store_true", help="skip the plain-SQL reference")
