@@ -283,9 +283,13 @@ def new_month_run(out: Path, years: list[int]) -> dict:
     print("[national-3y] generating ...", flush=True)
     stats = generate_scale(folder, "national", years)
     raw = folder / "raw"
+    from kommunanalys.syntetisk import register_synthetic
+
     for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
         for ar in years:
-            dela_per_manad(raw / system / f"{namn}_{ar}.csv")
+            delar = dela_per_manad(raw / system / f"{namn}_{ar}.csv")
+            # the monthly files hold the generator's rows: listed in its marker, so that the demo key may be used
+            register_synthetic(raw, [f.relative_to(raw).as_posix() for f in delar.values()])
     last = f"{years[-1]}12"
     held = folder / "held_back"
     held.mkdir(exist_ok=True)
