@@ -138,3 +138,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}

@@ -77,3 +77,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}
