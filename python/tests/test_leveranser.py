@@ -145,6 +145,11 @@ def staging_on_hand_written_files(tmp_path_factory):
         "0880;19420315-1230;202404;SÄBO-PERM;egen;utford;30;Solgården",   # line 10: exact duplicate of line 9
         "0880;19420315-1230;203101;HTJ-OMV;egen;beviljad;4;Hemtjänst",    # line 11: after the delivery
         "0880;19420315-1230;202405;HTJ-OMV;egen;beviljad;745;Hemtjänst",  # line 12: more hours than May has
+        "0880;19420315-1230;202402;SFB-PA;egen;utford;696,25;Assistans",  # line 13: 29 days x 24 h = 696 h < 696,25
+        "0880;19420315-1230;202406;SFB-PA;egen;utford;720;Assistans",     # line 14: plausible (30 x 24 = 720 h)
+        "0880;19420315-1230;202404;LSS10;egen;utford;31;Dalen",           # line 15: 31 days in April (30 days)
+        "0880;19420315-1230;202404;DAGV;egen;utford;30;Träffen",          # line 16: plausible (one per day)
+        "0880;19420315-1230;202404;LSS7;egen;utford;31;Fritids",          # line 17: plausible (the unit's 3 per day)
     ]
     write(raw / "verksamhet/insatser_x.csv", rows)
     result = isolated_dbt(base, ["build", "--select", "+base_ekonomi__huvudbok", "+base_verksamhet__insatser",
@@ -202,11 +207,17 @@ def test_implausible_volumes_and_future_periods_are_quarantined_with_the_reason(
                                "(stg_rimlighetsgranser)")
     assert got[12] == ("volym", "volym: orimligt värde (745): mer än 744 timme per person, insats och månad "
                                 "(stg_rimlighetsgranser)")
+    # personlig assistans: at most the month's hours (February 2024: 29 x 24 = 696); dagverksamhet and daglig
+    # verksamhet at most one day per calendar day (April: 30), korttidstillsyn keeps the unit's limit (3 x 30 = 90)
+    assert got[13] == ("volym", "volym: orimligt värde (696,25): mer än 696 timme per person, insats och månad "
+                                "(stg_rimlighetsgranser)")
+    assert got[15] == ("volym", "volym: orimligt värde (31): mer än 30 dag per person, insats och månad "
+                                "(stg_rimlighetsgranser)")
     assert got[11] == ("period", "period: efter leveransdatum 2026-11-30 (203101)")
     assert got[10] == ("kommun_kod", "dubblett: samma nyckel (kommun_kod, person_id, period, lokal_insats_kod, regi, "
                                      "volymtyp, enhet) som rad 9")
     assert 9 not in got
-    assert sorted(got) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12]
+    assert sorted(got) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 15]
 
 
 BROKEN = {
