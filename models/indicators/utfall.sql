@@ -1,6 +1,8 @@
 {#- Public mart: every indicator, per municipality, period and breakdown (grain indikator_id, kommun_kod,
     period_typ, period_start, dimension, dimension_varde), with the catalogue, the target and small-cell suppression.
-    The rows come from int_indikator_unionerade (the union of every model tagged `indikator`), completed to the
+    The rows come from int_indikator_unionerade (the union of every model tagged `indikator`) - without the
+    indicators a source of which delivered no usable row (int_indikator_kallstatus; listed in utfall_saknas) -
+    completed to the
     reporting grid: for every indicator and period type the build computes, every municipality and period of
     int_indikator_perioder has its 'alla' row; where the indicator model had none (nothing to measure there, e.g. no
     assessed goals in a year), the row has antal_personer 0 and is therefore suppressed.
@@ -22,8 +24,28 @@ malvarden as (
     select * from {{ ref('indikator_malvarden') }}
 ),
 
-unionerade as (
+alla_indikatorvarden as (
     select * from {{ ref('int_indikator_unionerade') }}
+),
+
+kallstatus as (
+    select * from {{ ref('int_indikator_kallstatus') }}
+),
+
+-- an indicator with a source that delivered nothing has no value here (not a 0 built on the missing file):
+-- indikatorer.utfall_saknas lists it with the source
+ej_levererade as (
+    select distinct indikator_id
+    from kallstatus
+    where not is_levererad
+),
+
+unionerade as (
+    select alla_indikatorvarden.*
+    from alla_indikatorvarden
+    left join ej_levererade
+        on alla_indikatorvarden.indikator_id = ej_levererade.indikator_id
+    where ej_levererade.indikator_id is null
 ),
 
 perioder as (
@@ -185,3 +207,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}

@@ -149,3 +149,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}

@@ -149,4 +149,6 @@ final as (
 )
 
 select * from final
+{#- in key order within what one build writes: a monthly build appends the years it recomputed -#}
+{{- radordning() }}
 {% endcall %}

@@ -115,3 +115,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}

@@ -159,3 +159,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}

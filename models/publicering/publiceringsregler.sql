@@ -10,3 +10,4 @@ with final as (
 )
 
 select * from final
+{{- radordning() }}

@@ -11,6 +11,7 @@ Every bad-input class is listed in docs/felaktiga_leveranser.md with the test th
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -145,6 +146,11 @@ def staging_on_hand_written_files(tmp_path_factory):
         "0880;19420315-1230;202404;SÄBO-PERM;egen;utford;30;Solgården",   # line 10: exact duplicate of line 9
         "0880;19420315-1230;203101;HTJ-OMV;egen;beviljad;4;Hemtjänst",    # line 11: after the delivery
         "0880;19420315-1230;202405;HTJ-OMV;egen;beviljad;745;Hemtjänst",  # line 12: more hours than May has
+        "0880;19420315-1230;202402;SFB-PA;egen;utford;696,25;Assistans",  # line 13: 29 days x 24 h = 696 h < 696,25
+        "0880;19420315-1230;202406;SFB-PA;egen;utford;720;Assistans",     # line 14: plausible (30 x 24 = 720 h)
+        "0880;19420315-1230;202404;LSS10;egen;utford;31;Dalen",           # line 15: 31 days in April (30 days)
+        "0880;19420315-1230;202404;DAGV;egen;utford;30;Träffen",          # line 16: plausible (one per day)
+        "0880;19420315-1230;202404;LSS7;egen;utford;31;Fritids",          # line 17: plausible (the unit's 3 per day)
     ]
     write(raw / "verksamhet/insatser_x.csv", rows)
     result = isolated_dbt(base, ["build", "--select", "+base_ekonomi__huvudbok", "+base_verksamhet__insatser",
@@ -202,11 +208,17 @@ def test_implausible_volumes_and_future_periods_are_quarantined_with_the_reason(
                                "(stg_rimlighetsgranser)")
     assert got[12] == ("volym", "volym: orimligt värde (745): mer än 744 timme per person, insats och månad "
                                 "(stg_rimlighetsgranser)")
+    # personlig assistans: at most the month's hours (February 2024: 29 x 24 = 696); dagverksamhet and daglig
+    # verksamhet at most one day per calendar day (April: 30), korttidstillsyn keeps the unit's limit (3 x 30 = 90)
+    assert got[13] == ("volym", "volym: orimligt värde (696,25): mer än 696 timme per person, insats och månad "
+                                "(stg_rimlighetsgranser)")
+    assert got[15] == ("volym", "volym: orimligt värde (31): mer än 30 dag per person, insats och månad "
+                                "(stg_rimlighetsgranser)")
     assert got[11] == ("period", "period: efter leveransdatum 2026-11-30 (203101)")
     assert got[10] == ("kommun_kod", "dubblett: samma nyckel (kommun_kod, person_id, period, lokal_insats_kod, regi, "
                                      "volymtyp, enhet) som rad 9")
     assert 9 not in got
-    assert sorted(got) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12]
+    assert sorted(got) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 15]
 
 
 BROKEN = {
@@ -418,6 +430,55 @@ def test_each_area_builds_from_its_own_files_alone(area_build):
                 "sip": ["SIP: built", "KPB: NOT built (no file: ekonomi/huvudbok, verksamhet/insatser)"]}[area]
     for line in expected:
         assert line in summary, summary[-3000:]
+    con = duckdb.connect(str(base / "db.duckdb"), read_only=True)
+    try:
+        saknas = {(i, p): (t, k) for i, p, t, k in con.execute(
+            "select indikator_id, period_typ, orsak_typ, saknade_kallor from indikatorer.utfall_saknas").fetchall()}
+        n_utfall = con.execute("select count(*) from indikatorer.utfall").fetchone()[0]
+    finally:
+        con.close()
+    if area == "kpb":
+        # KPB only: ekonomi/huvudbok, verksamhet/insatser and scb/befolkning delivered, nothing else: no indicator
+        # has a value, and each is listed for every period type of its catalogue row with what it lacks
+        assert n_utfall == 0
+        assert saknas == {(i, p): (("ej_berakningsbar", None) if k is None else ("kalla_saknas", k))
+                          for i, k in UTAN_KPB_KALLOR.items() for p in KATALOG_PERIODTYPER[i]}
+    else:
+        own = {"ukd": ["UKD_SOMATIK_MEDEL", "UKD_PSYK_MEDEL", "FAST_VARDKONTAKT"],
+               "sip": ["SIP_STARTADE", "SIP_MAL_SMART", "SIP_KOSTNAD_ADMIN"]}[area]
+        assert n_utfall > 0 and not [i for i, _ in saknas if i in own]
+        # the KPB-dependent SIP cost is missing in the SIP build for want of the ledger and the volumes
+        if area == "sip":
+            assert saknas[("SIP_KOSTNAD_DIREKT", "ar")] == ("kalla_saknas", "ekonomi/huvudbok, verksamhet/insatser")
+
+
+# what each indicator lacks in a KPB-only build (seed indikator_kallor minus ekonomi/huvudbok, verksamhet/insatser,
+# scb/befolkning); None: not computable at all (catalogue demo_berakningsbar false)
+UKD = "region/vardtillfallen, samsa/utskrivning"
+UTAN_KPB_KALLOR = {
+    "UKD_SOMATIK_MEDEL": UKD, "UKD_PSYK_MEDEL": UKD, "UKD_NATIONELL": UKD, "UKD_DAGAR_PER_1000_65": UKD,
+    "INSKRIVNINGSMEDDELANDE_24H": UKD, "FAST_VARDKONTAKT": UKD, "UTSKRIVNINGSPLAN": UKD,
+    "ATERINSKRIVNING_30D_65": "region/vardtillfallen",
+    "SIP_STARTADE": "samsa/sip", "SIP_UPPRATTADE": "samsa/sip", "SIP_UPPFOLJDA": "samsa/sip",
+    "SIP_AVSLUTADE": "samsa/sip", "SIP_OPPNA": "samsa/sip", "GNV_DISTANSMOTEN": "samsa/sip",
+    "SIP_KVA_MOTEN": "region/kva",
+    "SIP_DELAKTIGHET_HOG": "enkat/sip_delaktighet_blad", "SIP_DELAKTIGHET_MEDEL": "enkat/sip_delaktighet_blad",
+    "SIP_ENKAT_TOPP2": "enkat/sip_delaktighet_blad", "SIP_ENKAT_ANTAL_SVAR": "enkat/sip_delaktighet_blad",
+    "SIP_MAL_SMART": "granskning/sip_granskning", "SIP_MAL_UPPNADDA": "granskning/sip_granskning",
+    "SIP_ANSVAR_TYDLIGT": "granskning/sip_granskning", "SIP_SAMARBETE": "granskning/sip_granskning",
+    "SIP_RESURSER": "granskning/sip_granskning",
+    "SIP_KOSTNAD_DIREKT": "samsa/sip", "SIP_KOSTNAD_PER_PERSON": "samsa/sip",
+    "SIP_KOSTNAD_ADMIN": "tid/sip_tid", "SIP_KOSTNAD_PER_UPPNATT_MAL": "granskning/sip_granskning, tid/sip_tid",
+    "SIP_VARDDAGAR_FORANDRING": "region/vardtillfallen, samsa/sip",
+    "SIP_VARDKOSTNAD_FORANDRING": "region/vardtillfallen, samsa/sip",
+    "SIP_AKUTDAGAR_PER_TKR": "region/vardtillfallen, samsa/sip, tid/sip_tid",
+    "SIP_BUDGETUTFALL": "ekonomi/budget",
+    "GNV_FALLSKADOR_65": "region/vardtillfallen", "GNV_FALL_SLUTENVARD_80": "region/vardtillfallen",
+    "GNV_VARDTILLFALLEN_ALDERSSTAND": "region/vardtillfallen", "GNV_PAVERKBAR_SLUTENVARD_65": "region/vardtillfallen",
+    "UPPLEVD_DELAKTIGHET_PATIENTENKAT": None,
+}
+KATALOG_PERIODTYPER = {r["indikator_id"]: r["period_typer"].split("|") for r in csv.DictReader(
+    (PROJECT_ROOT / "seeds/indikatorer/indikator_katalog.csv").open(encoding="utf-8"))}
 
 
 # --- the runner tells the truth ----------------------------------------------------------------------------

@@ -217,23 +217,27 @@ def _months(start: np.ndarray, end: np.ndarray, alive: np.ndarray, span: Span
 
 def _monthly_volume(kind: np.ndarray, level: np.ndarray, month: np.ndarray, active: np.ndarray, span: Span,
                     rng: np.random.Generator) -> np.ndarray:
-    """The month's volume in the code's unit: hours in quarters around the brukare's level; dygn in residence =
-    days present (partial first and last months, a few days away); short stays; attendance days (fewer in July);
-    one per month for monthly insatser and cases; meals."""
+    """The month's volume in the code's unit: hours in quarters around the brukare's level (at most 24 per day
+    present); dygn in residence = days present (partial first and last months, a few days away); short stays;
+    attendance days (fewer in July; at most one per day present); one per month for monthly insatser and cases;
+    meals."""
     bounds = span.month_starts
     days = (bounds[month + 1] - bounds[month]).astype(np.float64)
     present = np.round(days * active)
     noise = rng.uniform(0.9, 1.1, len(kind))
     vol = np.zeros(len(kind))
     hours = kind == "timmar"
-    vol[hours] = np.round(level[hours] * noise[hours] * active[hours] * 4) / 4
+    # at most the hours of the days present (seed stg_rimlighetsgranser: personlig assistans <= hours in the month)
+    vol[hours] = np.minimum(np.round(level[hours] * noise[hours] * active[hours] * 4) / 4, 24 * present[hours])
     resident = (kind == "dygn") & (level == 0)
     vol[resident] = np.maximum(1, present[resident] - rng.poisson(0.3, resident.sum()))
     stays = (kind == "dygn") & (level > 0)
     vol[stays] = np.minimum(np.maximum(1, present[stays]), 1 + rng.poisson(np.maximum(level[stays] - 1, 0.5)))
     attendance = kind == "dagar"
     summer = np.where(month[attendance] % 12 == 6, 0.4, 1.0)
-    vol[attendance] = np.maximum(1, np.round(level[attendance] * noise[attendance] * active[attendance] * summer))
+    # at most one attendance day per day present (stg_rimlighetsgranser: dagverksamhet <= days in the month)
+    vol[attendance] = np.clip(np.round(level[attendance] * noise[attendance] * active[attendance] * summer), 1,
+                              present[attendance])
     vol[(kind == "manad") | (kind == "arende")] = 1
     meals = kind == "portioner"
     vol[meals] = np.maximum(1, np.round(level[meals] * noise[meals] * active[meals]))
