@@ -47,6 +47,12 @@
     )
 {%- endmacro %}
 
+{#- the materialization of a model incremental per file or per year: incremental on DuckDB; a table on engines
+    without the state (every build recomputes it in full there, and an append would count rows twice) -#}
+{% macro inkrementell_materialisering() -%}
+    {{ return('incremental' if target.type == 'duckdb' else 'table') }}
+{%- endmacro %}
+
 {#- true when this render may change state: `dbt run` / `dbt build`, at execution, with the state tables present -#}
 {% macro _inkr_aktiv() -%}
     {#- not for unit tests (they render the model over fixture rows, without a relation of their own) -#}

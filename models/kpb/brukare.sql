@@ -10,7 +10,7 @@
 {#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches; a contracted
     mart, so a change of its columns fails (on_schema_change fail) and needs --full-refresh -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='fail',
     post_hook="{{ inkrementell_efter() }}",

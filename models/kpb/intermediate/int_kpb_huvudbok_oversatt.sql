@@ -7,7 +7,7 @@
 -- has no equality key and is a nested-loop join) and the result is joined back to the rows on the code string.
 {#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",

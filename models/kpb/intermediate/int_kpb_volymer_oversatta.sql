@@ -3,7 +3,7 @@
 -- insats_kod is NULL for a local code that maps nowhere (tests/kpb/kpb_lokala_insatskoder_omappade.sql fails).
 {#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",

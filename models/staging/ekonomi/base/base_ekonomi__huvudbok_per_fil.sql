@@ -11,7 +11,7 @@
     delivering the same (kommun_kod, period) are listed in staging.leveransoverlapp (a warning names them).
     The compiled SQL: dbt compile -s base_ekonomi__huvudbok (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",

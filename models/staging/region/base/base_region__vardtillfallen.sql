@@ -4,7 +4,7 @@
     Incremental per year (macros/inkrementell.sql): a delivery recomputes the years its files touch.
     The compiled SQL: dbt compile -s base_region__vardtillfallen (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",

@@ -10,7 +10,7 @@
     delivered again when discharged), earlier files' rows are replaced; a second row in one file is quarantined.
     The compiled SQL: dbt compile -s base_region__vardtillfallen (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",

@@ -12,7 +12,7 @@
     are listed in staging.leveransoverlapp.
     The compiled SQL: dbt compile -s base_verksamhet__insatser (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(
-    materialized='incremental',
+    materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",
