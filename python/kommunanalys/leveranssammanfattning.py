@@ -46,4 +46,24 @@ def summary_lines(con) -> list[str]:
             for fil, raw, used, quar, repl in delivered:
                 extra = f", {repl} replaced by later files" if repl else ""
                 lines.append(f"  {fil}: {used} of {raw} rows used, {quar} quarantined{extra}")
+    lines += not_computed_lines(con)
+    return lines
+
+
+def not_computed_lines(con) -> list[str]:
+    """What indikatorer.utfall could not compute, per reason (indikatorer.utfall_saknas), one line each."""
+    try:
+        rows = con.execute(
+            "select orsak_typ, count(distinct indikator_id), string_agg(distinct saknade_kallor, ', ') "
+            "from indikatorer.utfall_saknas group by orsak_typ order by orsak_typ").fetchall()
+    except Exception:  # a build that stopped before the indicators
+        return []
+    text = {"ej_berakningsbar": "not computable from the input contract",
+            "kalla_saknas": "a delivery missing",
+            "inga_varden": "no values in the data delivered"}
+    lines = []
+    for orsak, antal, kallor in rows:
+        missing = f" ({kallor})" if orsak == "kalla_saknas" and kallor else ""
+        lines.append(f"Indicators not computed, {text.get(orsak, orsak)}: {antal}{missing}"
+                     " - listed in indikatorer.utfall_saknas")
     return lines
