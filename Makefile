@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo pdf test lint docs bench clean
+.PHONY: install demo pdf test test-spark lint docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ pdf: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the demo built on Spark (dbt-spark, session method; needs Java 17) and compared with DuckDB's build, table by
+# table (python/tests/test_spark.py; README, "Spark"). Not part of `make test`.
+SPARK_STAMP := $(VENV)/.installed-spark
+$(SPARK_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
+	touch $(SPARK_STAMP)
+
+test-spark: $(SPARK_STAMP)
+	$(BIN)/python -m pytest -m spark
 
 lint: $(STAMP)
 	$(BIN)/sqlfluff lint models tests

@@ -51,12 +51,16 @@
     from {{ relation }}
 {%- endmacro %}
 
-{#- numerator / denominator × faktor as an exact decimal; NULL when the denominator is 0 or NULL. Both sides are cast
-    to a wide decimal first, so there is no integer division. -#}
-{% macro indikator_kvot(taljare, namnare, faktor=1) -%}
-    case when {{ namnare }} <> 0 then
-        cast({{ taljare }} as decimal(38, 10)) * {{ faktor }} / cast({{ namnare }} as decimal(38, 10))
-    end
+{#- The one rounding rule for ratios (docs/architecture.md, "Ratios"): numerator / denominator × faktor, rounded
+    half away from zero to `skala` decimals (default 6), as decimal(18, skala); NULL when the denominator is 0 or
+    NULL. Both operands are first rounded to 6 decimals and taken as integers in millionths, so that the division is
+    kpb_kvot's 128-bit integer division: exact, and identical on DuckDB (which would compute decimal / decimal in
+    DOUBLE) and Spark (which would cut a wide decimal quotient to 6 places). A caller that stores fewer decimals
+    (the indicator interface's decimal(18,4)) rounds the result once more by its cast. faktor is an integer. -#}
+{% macro indikator_kvot(taljare, namnare, faktor=1, skala=6) -%}
+    {%- set t = 'round(cast(' ~ taljare ~ ' as decimal(38, 10)) * 1000000, 0)' -%}
+    {%- set n = 'round(cast(' ~ namnare ~ ' as decimal(38, 10)) * 1000000, 0)' -%}
+    {{ kommunanalys.kpb_kvot('(' ~ t ~ ') * ' ~ faktor, n, skala) }}
 {%- endmacro %}
 
 {#- the catalogue's period_typer ('manad|halvar|ar') as '|manad|halvar|ar|', so that

@@ -108,7 +108,7 @@
     {%- set nyckelkontroll = run_query("select " ~ kommunanalys.pseudonym("'000000000000'")).columns[0].values()[0] -%}
     {%- set fingeravtryck = local_md5(staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning,
         filer=[]) ~ '\n' ~ (kommunanalys._inkr_uppstroms().checksummor | join('\n')) ~ '\n' ~ nyckelkontroll) -%}
-    {%- set filer = run_query("select filename, size, cast(last_modified as varchar) from read_blob('"
+    {%- set filer = run_query("select filename, size, cast(last_modified as " ~ dbt.type_string() ~ ") from read_blob('"
         ~ monster ~ "') order by filename").rows -%}
     {%- set relativ = {} -%}
     {%- for f in filer -%}

@@ -23,3 +23,16 @@
         {% endif %}
     {% endif %}
 {% endmacro %}
+
+{#- the line of a seed row in its file as loaded (header = line 1), for a test's message. DuckDB keeps the load
+    order (row_number() over ()); Spark needs an order: monotonically_increasing_id() follows the load order of a
+    seed (one insert per batch, read back in order), which is what a message needs, not a guarantee. -#}
+{% macro seed_radnummer() -%}
+    {%- if adapter is defined -%}
+        {{ return(adapter.dispatch('seed_radnummer', 'kommunanalys')()) }}
+    {%- else -%}
+        {{ return(duckdb__seed_radnummer()) }}
+    {%- endif -%}
+{%- endmacro %}
+{% macro default__seed_radnummer() -%}(row_number() over (order by monotonically_increasing_id()) + 1){%- endmacro %}
+{% macro duckdb__seed_radnummer() -%}(row_number() over () + 1){%- endmacro %}

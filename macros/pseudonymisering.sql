@@ -14,6 +14,13 @@
     {{ return(adapter.dispatch('pseudonym', 'kommunanalys')(pnr_normalized)) }}
 {%- endmacro %}
 
+{#- Spark: the same hash; the key is the session variable that python/kommunanalys/spark.py sets with a bound
+    parameter (as the DuckDB plugin sets the DuckDB variable) -#}
+{% macro spark__pseudonym(pnr_normalized) -%}
+    translate(substr(sha2(concat(system.session.kommunanalys_pseudonym_key, '|', {{ pnr_normalized }}), 256), 1, 16),
+        '0123456789', 'ghijklmnop')
+{%- endmacro %}
+
 {% macro duckdb__pseudonym(pnr_normalized) -%}
     translate(substr(sha256(getvariable('kommunanalys_pseudonym_key') || '|' || {{ pnr_normalized }}), 1, 16),
         '0123456789', 'ghijklmnop')
@@ -23,13 +30,38 @@
     {{ return(kommunanalys.raw_root() ~ '/_syntetiska_data.json') }}
 {%- endmacro %}
 
+{#- true / false: is the key the demo key; none when nothing has set the key (no plugin, no prepared session) -#}
+{% macro pseudonym_nyckel_ar_demo() %}
+    {{ return(adapter.dispatch('pseudonym_nyckel_ar_demo', 'kommunanalys')()) }}
+{% endmacro %}
+
+{% macro duckdb__pseudonym_nyckel_ar_demo() %}
+    {{ return(run_query("select getvariable('kommunanalys_key_is_demo')").columns[0].values()[0]) }}
+{% endmacro %}
+
+{#- Spark: the session is prepared when its functions are registered (they are set together with the key) -#}
+{% macro spark__pseudonym_nyckel_ar_demo() %}
+    {% if run_query("show user functions like 'kommunanalys_syntetisk'").rows | length == 0 %}
+        {{ return(none) }}
+    {% endif %}
+    {{ return(run_query("select system.session.kommunanalys_key_is_demo").columns[0].values()[0]) }}
+{% endmacro %}
+
+{% macro default__pseudonym_nyckel_ar_demo() %}
+    {{ exceptions.raise_compiler_error("No pseudonymisation for the adapter " ~ target.type
+        ~ ": only DuckDB and Spark are supported (macros/pseudonymisering.sql).") }}
+{% endmacro %}
+
+{#- On every adapter: the key is set, and the demo key only on the synthetic demo data -#}
 {% macro assert_pseudonym_key() %}
-    {% if execute and target.type == 'duckdb' %}
-        {% set is_demo = run_query("select getvariable('kommunanalys_key_is_demo')").columns[0].values()[0] %}
+    {% if execute %}
+        {% set is_demo = kommunanalys.pseudonym_nyckel_ar_demo() %}
         {% if is_demo is none %}
             {{ exceptions.raise_compiler_error(
-                "The pseudonymisation plugin is not loaded: profiles.yml must list the plugin kommunanalys.dbt_plugin "
-                ~ "and the kommunanalys package must be installed (pip install -e .).") }}
+                "The pseudonymisation key is not set: on DuckDB profiles.yml must list the plugin "
+                ~ "kommunanalys.dbt_plugin and the kommunanalys package must be installed (pip install -e .); on Spark "
+                ~ "the session must be the project's (build through the runner or the tests, which call "
+                ~ "kommunanalys.spark.session(); README, \"Spark\").") }}
         {% endif %}
         {% if is_demo %}
             {% set avvikelse = run_query("select kommunanalys_syntetisk('" ~ kommunanalys.raw_root() ~ "')").columns[0].values()[0] %}

@@ -22,6 +22,11 @@
     {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix, filnamn)) }}
 {%- endmacro %}
 
+{#- raw_csv reads a DuckDB read_csv(...) relation; other adapters read the checked files with las_filer -#}
+{% macro default__raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
+    {{ exceptions.raise_compiler_error("raw_csv reads DuckDB's read_csv: on " ~ target.type ~ " use las_filer") }}
+{%- endmacro %}
+
 {#- filnamn: {path read: file name relative to the root} when the files read are not all under the root (a
     UTF-8 copy of a Windows-1252 delivery is read in its place, under its own name) -#}
 {% macro duckdb__raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
@@ -50,4 +55,107 @@
         from raw_rows
         inner join file_start on raw_rows.filename = file_start._fil
     )
+{%- endmacro %}
+
+{#- The checked files of a CSV source (granska_leverans: [{'las': path read, 'fil': name relative to the root,
+    'kodning': 'utf-8' | 'latin-1'}], in delivery order) as one relation: the contract's columns as text (NULL when
+    the file has no such column), <prefix>_fil and <prefix>_rad. Dispatched: DuckDB reads each encoding's files
+    with read_csv in place (raw_csv); Spark reads file by file (spark__las_filer). -#}
+{% macro las_filer(relation, filer, kolumner, rot, prefix='kalla') -%}
+    {{ return(adapter.dispatch('las_filer', 'kommunanalys')(relation, filer, kolumner, rot, prefix)) }}
+{%- endmacro %}
+
+{% macro duckdb__las_filer(relation, filer, kolumner, rot, prefix='kalla') -%}
+    {%- set plats = relation | string -%}
+    {%- set monster = kommunanalys.kalla_glob(relation) -%}
+    {%- set delar = [] -%}
+    {%- for kodning in ['utf-8', 'latin-1'] -%}
+        {%- set delfiler = filer | selectattr('kodning', 'equalto', kodning) | list -%}
+        {%- if delfiler -%}
+            {%- set lista = "['" ~ (delfiler | map(attribute='las') | join("', '")) ~ "']" -%}
+            {%- set las = plats.replace("'" ~ monster ~ "'", lista).replace(
+                "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'") -%}
+            {%- set namn = {} -%}
+            {%- for f in delfiler -%}{%- do namn.update({f.las: f.fil}) -%}{%- endfor -%}
+            {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot, prefix, namn) ~ ' as rader') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(delar | join('\n    union all by name\n    ')) }}
+{%- endmacro %}
+
+{#- Spark: each file read whole (binaryFile, one row per file, decoded with the encoding the check chose; a
+    Windows-1252 file is read from its UTF-8 copy), split into lines with their position (posexplode), so that the
+    line number comes from the file itself and not from the order in which Spark scans it. Blank lines are not
+    counted, as on DuckDB. Each line is parsed with from_csv (';', '"' quotes and "" inside them); a column is taken
+    by its position in the file's own header (lower case, trimmed), as DuckDB's union_by_name does. A quoted field
+    that spans lines is not supported on Spark (the check accepts it; DuckDB reads it). A header may have at most
+    spark_max_falt() fields. -#}
+{% macro spark_max_falt() -%}{{ return(64) }}{%- endmacro %}
+
+{% macro spark__las_filer(relation, filer, kolumner, rot, prefix='kalla') -%}
+    {%- set n = kommunanalys.spark_max_falt() -%}
+    {%- set schema = [] -%}
+    {%- set falt = [] -%}
+    {%- for i in range(1, n + 1) -%}
+        {%- do schema.append('c' ~ i ~ ' string') -%}
+        {%- do falt.append('_falt.c' ~ i) -%}
+    {%- endfor -%}
+    {%- set alternativ = "map('sep', ';', 'quote', '\"', 'escape', '\"', 'mode', 'PERMISSIVE')" -%}
+    {%- set delar = [] -%}
+    {%- for f in filer -%}
+        {%- do delar.append("select " ~ loop.index ~ " as _fil_nr, '" ~ f.fil ~ "' as _fil, decode(content, '"
+            ~ ('ISO-8859-1' if f.kodning == 'latin-1' else 'UTF-8') ~ "') as _text from binaryFile.`" ~ f.las ~ "`") -%}
+    {%- endfor -%}
+    select * from (
+        with filer as (
+            {{ delar | join('\n            union all\n            ') }}
+        ),
+        linjer as (
+            select
+                filer._fil,
+                linje.pos,
+                regexp_replace(linje.rad, '\r$', '') as rad
+            from filer
+            lateral view posexplode(split(regexp_replace(filer._text, '^\uFEFF', ''), '\n')) linje as pos, rad
+        ),
+        numrerade as (
+            select
+                _fil,
+                rad,
+                row_number() over (partition by _fil order by pos) as nr
+            from linjer
+            where rad <> ''
+        ),
+        tolkade as (
+            select
+                _fil,
+                nr,
+                array({{ falt | join(', ') }}) as _varden
+            from (
+                select
+                    _fil,
+                    nr,
+                    from_csv(rad, '{{ schema | join(", ") }}', {{ alternativ }}) as _falt
+                from numrerade
+            ) as delade
+        ),
+        rubriker as (
+            select
+                _fil,
+                transform(_varden, x -> lower(trim(x))) as _rubrik
+            from tolkade
+            where nr = 1
+        )
+        select
+            {%- for k in kolumner %}
+            case when array_position(rubriker._rubrik, '{{ k.kolumn }}') > 0
+                then element_at(tolkade._varden, cast(array_position(rubriker._rubrik, '{{ k.kolumn }}') as integer))
+            end as {{ k.kolumn }},
+            {%- endfor %}
+            tolkade._fil as {{ prefix }}_fil,
+            cast(tolkade.nr as integer) as {{ prefix }}_rad
+        from tolkade
+        inner join rubriker on tolkade._fil = rubriker._fil
+        where tolkade.nr > 1
+    ) as rader
 {%- endmacro %}

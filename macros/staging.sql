@@ -23,12 +23,32 @@
 
 {#- the file pattern of a source whose external_location is read_csv('<pattern>', ...) or read_text('<pattern>') -#}
 {% macro kalla_glob(relation) -%}
-    {{ return((relation | string).split("'")[1]) }}
+    {{ return(kommunanalys.kalla_plats(relation).split("'")[1]) }}
+{%- endmacro %}
+
+{#- the source's description: its external_location (read_csv(...) / read_text(...)) with {name} filled in. On
+    DuckDB that is what the relation renders as; other adapters render a source as schema.table, so the description
+    is taken from the source's node. A string (a read_csv call built by the staging macros) is returned as it is. -#}
+{% macro kalla_plats(relation) -%}
+    {%- set text = relation | string -%}
+    {%- if 'read_csv(' in text or 'read_text(' in text -%}
+        {{ return(text) }}
+    {%- endif -%}
+    {%- if not execute -%}
+        {{ return("read_text('')") }}
+    {%- endif -%}
+    {%- for node in graph.sources.values() -%}
+        {%- if node.identifier == relation.identifier and node.schema == relation.schema
+            and node.meta.external_location is defined -%}
+            {{ return(node.meta.external_location.replace('{name}', node.name)) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ exceptions.raise_compiler_error('no external_location for the source ' ~ text) }}
 {%- endmacro %}
 
 {#- the configured encoding of a source whose external_location is read_csv(..., encoding='<encoding>') -#}
 {% macro kalla_kodning(relation) -%}
-    {%- set text = relation | string -%}
+    {%- set text = kommunanalys.kalla_plats(relation) -%}
     {{ return(text.split("encoding='")[1].split("'")[0] if "encoding='" in text else 'utf-8') }}
 {%- endmacro %}
 
@@ -44,12 +64,25 @@
         {{ return(true) }}
     {%- endif -%}
     {%- set monster = kommunanalys.kalla_glob(relation) -%}
-    {%- set antal = run_query("select count(*) from glob('" ~ monster ~ "')").columns[0].values()[0] -%}
+    {%- set antal = kommunanalys.antal_filer(monster) -%}
     {%- if antal == 0 -%}
         {%- do log("WARNING: no file matches '" ~ monster ~ "' (source " ~ relation.identifier
             ~ "): " ~ this.identifier ~ " is built empty.", info=true) -%}
     {%- endif -%}
     {{ return(antal > 0) }}
+{%- endmacro %}
+
+{#- how many files match a pattern: DuckDB's glob(); on Spark the session's function kommunanalys_antal_filer -#}
+{% macro antal_filer(monster) -%}
+    {{ return(adapter.dispatch('antal_filer', 'kommunanalys')(monster)) }}
+{%- endmacro %}
+
+{% macro default__antal_filer(monster) -%}
+    {{ return(run_query("select count(*) from glob('" ~ monster ~ "')").columns[0].values()[0]) }}
+{%- endmacro %}
+
+{% macro spark__antal_filer(monster) -%}
+    {{ return(run_query("select cast(kommunanalys_antal_filer('" ~ monster ~ "') as int)").columns[0].values()[0]) }}
 {%- endmacro %}
 
 {#- Checks every file of a CSV source before it is read (python/kommunanalys/leverans.py, registered in DuckDB by
@@ -60,8 +93,10 @@
     {{ return(adapter.dispatch('granska_leverans', 'kommunanalys')(relation, kolumner, rot, monster)) }}
 {%- endmacro %}
 
-{#- monster: check the files matching this pattern instead of the source's (one file of an incremental model) -#}
-{% macro duckdb__granska_leverans(relation, kolumner, rot, monster=none) -%}
+{#- the same call on DuckDB (the plugin registers the function) and on Spark (python/kommunanalys/spark.py registers
+    it in the session); monster: check the files matching this pattern instead of the source's (one file of an
+    incremental model) -#}
+{% macro default__granska_leverans(relation, kolumner, rot, monster=none) -%}
     {%- if not execute -%}
         {{ return({'filer': [], 'fel': [], 'info': []}) }}
     {%- endif -%}
@@ -83,11 +118,6 @@
             ~ relation.identifier ~ "): " ~ this.identifier ~ " is built empty.", info=true) -%}
     {%- endif -%}
     {{ return(svar) }}
-{%- endmacro %}
-
-{% macro default__granska_leverans(relation, kolumner, rot, monster=none) -%}
-    {#- no pre-read check on other engines: the source is read by its glob as configured -#}
-    {{ return(none) }}
 {%- endmacro %}
 
 {#- true when the text holds something that looks like a personnummer or samordningsnummer in any spelling:
@@ -142,6 +172,51 @@
             json_extract_string(varde, '$.count') as count,
             replace(filename, '{{ kommunanalys.raw_root() }}/', '') as kalla_fil,
             cast(row_number() over (partition by filename order by punkt_nr, varde_nr) as integer) as kalla_rad
+        from varden
+    )
+{%- endmacro %}
+
+{#- Spark: every file of the pattern read whole (binaryFile), parsed with from_json, the values numbered per file
+    by their position in it (posexplode), as on DuckDB -#}
+{% macro spark__kolada_datapunkter(relation) -%}
+    (
+        with filer as (
+            select
+                path,
+                from_json(
+                    decode(content, 'UTF-8'),
+                    'values array<struct<kpi: string, municipality: string, period: string,
+                        values: array<struct<gender: string, value: string, count: string>>>>'
+                ) as innehall
+            from binaryFile.`{{ kommunanalys.kalla_glob(relation) }}`
+        ),
+        punkter as (
+            select
+                filer.path,
+                p.punkt_nr,
+                p.punkt
+            from filer
+            lateral view posexplode(filer.innehall.values) p as punkt_nr, punkt
+        ),
+        varden as (
+            select
+                punkter.path,
+                punkter.punkt_nr,
+                punkter.punkt,
+                v.varde_nr,
+                v.varde
+            from punkter
+            lateral view posexplode(punkter.punkt.values) v as varde_nr, varde
+        )
+        select
+            punkt.kpi as kpi,
+            punkt.municipality as municipality,
+            punkt.period as period,
+            varde.gender as gender,
+            varde.value as value,
+            varde.count as count,
+            substr(regexp_replace(path, '^file:(//)?', ''), length('{{ kommunanalys.raw_root() }}/') + 1) as kalla_fil,
+            cast(row_number() over (partition by path order by punkt_nr, varde_nr) as integer) as kalla_rad
         from varden
     )
 {%- endmacro %}
@@ -373,7 +448,7 @@
             {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp, monster=rot_mapp ~ '/' ~ f) -%}
             {%- do granskad.filer.extend(svar.filer if svar else []) -%}
         {%- endfor -%}
-        {{ return(_stg_kalla_filer(relation, granskad, rot_mapp, prefix, tom)) }}
+        {{ return(_stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom)) }}
     {%- endif -%}
     {%- if lasare == 'kolada_json' -%}
         {%- if not kommunanalys.kalla_finns(relation) -%}
@@ -382,35 +457,15 @@
         {{ return('select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter') }}
     {%- endif -%}
     {%- set granskad = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}
-    {%- if granskad is none -%}
-        {%- if not kommunanalys.kalla_finns(relation) -%}
-            {{ return(tom) }}
-        {%- endif -%}
-        {{ return('select * from ' ~ kommunanalys.raw_csv(relation, rot_mapp, prefix) ~ ' as rader') }}
-    {%- endif -%}
-    {{ return(_stg_kalla_filer(relation, granskad, rot_mapp, prefix, tom)) }}
+    {{ return(_stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom)) }}
 {%- endmacro %}
 
-{#- the checked files, read (grouped by the encoding they are read with) -#}
-{% macro _stg_kalla_filer(relation, granskad, rot_mapp, prefix, tom) -%}
+{#- the checked files, read -#}
+{% macro _stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom) -%}
     {%- if not execute or not granskad.filer -%}
         {{ return(tom) }}
     {%- endif -%}
-    {%- set plats = relation | string -%}
-    {%- set monster = kommunanalys.kalla_glob(relation) -%}
-    {%- set delar = [] -%}
-    {%- for kodning in ['utf-8', 'latin-1'] -%}
-        {%- set filer = granskad.filer | selectattr('kodning', 'equalto', kodning) | list -%}
-        {%- if filer -%}
-            {%- set lista = "['" ~ (filer | map(attribute='las') | join("', '")) ~ "']" -%}
-            {%- set las = plats.replace("'" ~ monster ~ "'", lista).replace(
-                "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'") -%}
-            {%- set namn = {} -%}
-            {%- for f in filer -%}{%- do namn.update({f.las: f.fil}) -%}{%- endfor -%}
-            {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot_mapp, prefix, namn) ~ ' as rader') -%}
-        {%- endif -%}
-    {%- endfor -%}
-    {{ return(delar | join('\n    union all by name\n    ')) }}
+    {{ return(kommunanalys.las_filer(relation, granskad.filer, kolumner, rot_mapp, prefix)) }}
 {%- endmacro %}
 
 {#- Delivery semantics (README, "Deliveries"; contract docs/contract/raw-extracts.md). Files are deliveries, ordered
@@ -448,9 +503,11 @@
     periods and keys delivered by more than one file), in one query. The incremental base models run the two steps
     as two models (macros/inkrementell.sql): the rows per file, read once, and the deliveries over them. -#}
 {% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
+{%- set kolumner_ut = [] -%}
+{%- for u in _stg_plan(kolumner, prefix).utdata -%}{%- do kolumner_ut.append(u.split(' as ')[-1]) -%}{%- endfor %}
 with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning) }},
 
-{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel) }}
+{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
 
 select * from final
 {%- endmacro %}
@@ -465,6 +522,14 @@ select * from utdata
 
 {#- the deliveries resolved over the rows of staging_rader (a relation), optionally only those where urval holds -#}
 {% macro staging_leveranser(relation, prefix='kalla', nyckel=none, period_nyckel=none, urval=none) -%}
+{#- the output columns of the rows' model, as built (at parse time: none) -#}
+{%- set kolumner_ut = [] -%}
+{%- if execute -%}
+    {%- for c in adapter.get_columns_in_relation(relation) if c.name not in (prefix ~ '_fil', prefix ~ '_rad',
+            'karantan_kolumn', 'karantan_orsak', 'karantan_varde') -%}
+        {%- do kolumner_ut.append(c.name) -%}
+    {%- endfor -%}
+{%- endif %}
 with utdata as (
     select * from {{ relation }}
     {%- if urval %}
@@ -472,7 +537,7 @@ with utdata as (
     {%- endif %}
 ),
 
-{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel) }}
+{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
 
 select * from final
 {%- endmacro %}
@@ -559,7 +624,8 @@ utdata as (
 )
 {%- endmacro %}
 
-{% macro _stg_leveranser_ctes(prefix, nyckel, period_nyckel) -%}
+{#- kolumner_ut: the output columns between the file/line columns and the quarantine columns, by name -#}
+{% macro _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) -%}
     {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
 perioder as (
     select
@@ -575,9 +641,14 @@ nycklar as (
     from perioder
 ),
 
+{#- the output columns by name (no `* exclude`: DuckDB-only) #}
 final as (
     select
-        * exclude (karantan_kolumn, karantan_orsak, karantan_varde, senaste_fil, nyckel_nr, nyckel_fil, nyckel_rad),
+        {{ prefix }}_fil,
+        {{ prefix }}_rad,
+        {%- for k in kolumner_ut %}
+        {{ k }},
+        {%- endfor %}
         case when {{ lev.dubblett }} then '{{ lev.forsta }}' else karantan_kolumn end as karantan_kolumn,
         case
             when {{ lev.dubblett }}

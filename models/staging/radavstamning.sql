@@ -24,7 +24,7 @@ per_fil as (
         count(*) as raw_rader,
         sum(is_anvand) as anvanda_rader,
         sum(is_ersatt) as ersatta_rader,
-        string_agg(distinct ersatt_av, ', ' order by ersatt_av) as ersatt_av_filer
+        {{ sorterad_lista('ersatt_av', distinct=true) }} as ersatt_av_filer
     from lasta_rader
     group by kalla_system, kalla_tabell, kalla_rot, kalla_fil
 ),

@@ -48,11 +48,26 @@ def dbt_env(raw: Path | None = None, derived: Path | None = None, db: Path | Non
     os.environ["KOMMUNANALYS_DB"] = str(target_db)
 
 
+def target_of(args: Sequence[str]) -> str:
+    """The profile target a dbt command runs on: --target/-t, else KOMMUNANALYS_TARGET, else dev."""
+    args = list(args)
+    for i, arg in enumerate(args):
+        if arg in {"--target", "-t"} and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--target="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("KOMMUNANALYS_TARGET", "dev")
+
+
 def run_dbt(args: Sequence[str], progress: bool = True):
     """Run one dbt command in-process; raise DbtFailed when it does not succeed. Returns the dbtRunnerResult."""
     from dbt.cli.main import dbtRunner
 
     full = [*args, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT)]
+    if target_of(args) == "spark":
+        from .spark import session
+
+        session()  # dbt-spark's session method then runs in it (key and check functions set)
     callbacks = []
     bar = None
     if progress and args and args[0] in {"build", "run", "seed", "test"}:

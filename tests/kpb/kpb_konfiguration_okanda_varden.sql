@@ -28,27 +28,27 @@ omraden as (
 ),
 
 oversattning as (
-    select *, row_number() over () + 1 as rad from {{ ref('kpb_oversattning') }}
+    select *, {{ seed_radnummer() }} as rad from {{ ref('kpb_oversattning') }}
 ),
 
 kostnadspooler as (
-    select *, row_number() over () + 1 as rad from {{ ref('kpb_kostnadspooler') }}
+    select *, {{ seed_radnummer() }} as rad from {{ ref('kpb_kostnadspooler') }}
 ),
 
 poolmottagare as (
-    select *, row_number() over () + 1 as rad from {{ ref('kpb_poolmottagare') }}
+    select *, {{ seed_radnummer() }} as rad from {{ ref('kpb_poolmottagare') }}
 ),
 
 lokala as (
-    select *, row_number() over () + 1 as rad from {{ ref('kpb_lokala_insatskoder') }}
+    select *, {{ seed_radnummer() }} as rad from {{ ref('kpb_lokala_insatskoder') }}
 ),
 
 personaltimmar as (
-    select *, row_number() over () + 1 as rad from {{ ref('kpb_personaltimmar') }}
+    select *, {{ seed_radnummer() }} as rad from {{ ref('kpb_personaltimmar') }}
 ),
 
 ytterfall as (
-    select *, row_number() over () + 1 as rad from {{ ref('kpb_ytterfall_granser') }}
+    select *, {{ seed_radnummer() }} as rad from {{ ref('kpb_ytterfall_granser') }}
 ),
 
 fel as (

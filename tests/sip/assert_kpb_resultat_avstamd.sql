@@ -67,8 +67,8 @@ union all
 select
     sip_kostnad.kommun_kod,
     sip_kostnad.ar,
-    'kostnad per person med SIP: kpb.resultat ' || coalesce(cast(med_sip.kommun_kostnad_per_brukare as varchar), 'NULL')
-    || ' <> SIP_KOSTNAD_DIREKT ' || cast(sip_kostnad.direkt_kostnad_per_person as varchar) as fel
+    'kostnad per person med SIP: kpb.resultat ' || coalesce(cast(med_sip.kommun_kostnad_per_brukare as string), 'NULL')
+    || ' <> SIP_KOSTNAD_DIREKT ' || cast(sip_kostnad.direkt_kostnad_per_person as string) as fel
 from {{ ref('int_sip_kostnad_kommun_ar') }} as sip_kostnad
 left join resultat as med_sip
     on

@@ -35,7 +35,9 @@ kodstrangar as (
         aktivitet,
         projekt,
         motpart,
-        row_number() over () as kodstrang_nr
+        row_number() over (
+            order by kommun_kod, konto, ansvar, verksamhet, aktivitet, projekt, motpart
+        ) as kodstrang_nr
     from (
         select distinct
             kommun_kod,
@@ -85,7 +87,7 @@ toppregler as (
         kodstrang_nr,
         max(antal_matchande_regler) as antal_matchande_regler,
         count(*) as antal_toppregler,
-        {{ dbt.listagg('regel_id', "', '", 'order by regel_id') }} as toppregel_ids,
+        {{ sorterad_lista('regel_id') }} as toppregel_ids,
         max(regel_id) as regel_id,
         max(maltyp) as maltyp,
         max(insats_kod) as insats_kod,

@@ -8,6 +8,8 @@
     over the bands b of the standard population (seed standardbefolkning, var standardbefolkning, default ESP 2013)
     that lie at 65 and over (65–69 … 95+), with the standard's weights. A band without population contributes 0.
     taljare = Σ_b w_b × rate_b × 100 000, namnare = Σ_b w_b.
+    rate_b × 100 000 is one indikator_kvot (faktor 100 000), so that the rounding rule's 6 decimals apply to the
+    rate per 100 000, not to a rate of 0.0123….
     Rows: dimension 'alla' per municipality and year of admission (years with inpatient data); and dimension
     'period' / 'tre_ar' - the three-year average for small municipalities: events and population of the year and
     the two before pooled per band, then standardised; only for years whose three years all have population data.
@@ -136,9 +138,11 @@ band_takt as (
         giltiga.dimension_varde,
         giltiga.period_ar,
         standardbefolkning.aldersband,
-        cast(standardbefolkning.vikt as decimal(38, 10)) as vikt,
+        -- decimal(19,4) x the rate's decimal(18,6) = decimal(37,10): exact on both engines (DuckDB keeps an
+        -- (18,4) x (18,6) product in 18 digits and overflows; Spark cuts a product wider than 38 digits to 6 decimals)
+        cast(standardbefolkning.vikt as decimal(19, 4)) as vikt,
         coalesce(
-            {{ kommunanalys.indikator_kvot('poolade.antal_fallskador', 'poolade.antal_invanare') }}, 0
+            {{ kommunanalys.indikator_kvot('poolade.antal_fallskador', 'poolade.antal_invanare', 100000) }}, 0
         ) as takt
     from giltiga
     cross join standardbefolkning
@@ -156,7 +160,7 @@ standardiserad as (
         dimension,
         dimension_varde,
         period_ar,
-        sum(vikt * takt) * 100000 as viktad_takt,
+        sum(vikt * takt) as viktad_takt,
         sum(vikt) as summa_vikt
     from band_takt
     group by kommun_kod, dimension, dimension_varde, period_ar

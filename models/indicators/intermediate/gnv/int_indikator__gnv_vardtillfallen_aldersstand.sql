@@ -4,7 +4,9 @@
     standard population of seed standardbefolkning (var 'standardbefolkning', default 'ESP2013'):
         varde = Σ_b w_b × (episodes_b / population_b) × 100 000 / Σ_b w_b
     over the standard's age bands b (age on 31 December, as SCB counts the population). A band without population
-    contributes a rate of 0. taljare = Σ_b w_b × rate_b × 100 000, namnare = Σ_b w_b. Per municipality (the
+    contributes a rate of 0. taljare = Σ_b w_b × rate_b × 100 000, namnare = Σ_b w_b.
+    rate_b × 100 000 is one indikator_kvot (faktor 100 000), so that the rounding rule's 6 decimals apply to the
+    rate per 100 000, not to a rate of 0.0123…. Per municipality (the
     patient's home municipality) and year of admission; years with inpatient data only.
     antal_personer = distinct persons with an episode. #}
 
@@ -74,10 +76,12 @@ band_takt as (
         kommun_ar.kommun_kod,
         kommun_ar.ar,
         standardbefolkning.aldersband,
-        cast(standardbefolkning.vikt as decimal(38, 10)) as vikt,
+        -- decimal(19,4) x the rate's decimal(18,6) = decimal(37,10): exact on both engines (DuckDB keeps an
+        -- (18,4) x (18,6) product in 18 digits and overflows; Spark cuts a product wider than 38 digits to 6 decimals)
+        cast(standardbefolkning.vikt as decimal(19, 4)) as vikt,
         coalesce(
             {{ kommunanalys.indikator_kvot('coalesce(vardtillfallen_per_band.antal_vardtillfallen, 0)',
-                        'invanare_per_band.antal_invanare') }},
+                        'invanare_per_band.antal_invanare', 100000) }},
             0
         ) as takt
     from kommun_ar
@@ -98,7 +102,7 @@ standardiserad as (
     select
         kommun_kod,
         ar,
-        sum(vikt * takt) * 100000 as viktad_takt,
+        sum(vikt * takt) as viktad_takt,
         sum(vikt) as summa_vikt
     from band_takt
     group by kommun_kod, ar

@@ -41,7 +41,7 @@ enhetslista as (
     select
         person_id,
         motesdatum,
-        {{ dbt.listagg('enhet_id', "', '", 'order by enhet_id') }} as enheter
+        {{ sorterad_lista('enhet_id') }} as enheter
     from registrerande_enheter
     group by person_id, motesdatum
 ),

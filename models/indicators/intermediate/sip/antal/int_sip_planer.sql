@@ -55,7 +55,7 @@ plan_enheter as (
 enhetslista as (
     select
         sip_id,
-        {{ dbt.listagg('enhet_id', "', '", 'order by enhet_id') }} as enheter
+        {{ sorterad_lista('enhet_id') }} as enheter
     from plan_enheter
     group by sip_id
 ),
