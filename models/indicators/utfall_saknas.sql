@@ -70,7 +70,7 @@ ej_beraknade as (
 per_indikator as (
     select
         indikator_id,
-        {{ dbt.listagg('kalla', "', '", 'order by kalla') }} as kravda_kallor
+        {{ sorterad_lista('kalla', ', ') }} as kravda_kallor
     from kallstatus
     group by indikator_id
 ),
@@ -78,7 +78,7 @@ per_indikator as (
 saknade as (
     select
         indikator_id,
-        {{ dbt.listagg('kalla', "', '", 'order by kalla') }} as saknade_kallor
+        {{ sorterad_lista('kalla', ', ') }} as saknade_kallor
     from kallstatus
     where not is_levererad
     group by indikator_id
