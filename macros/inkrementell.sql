@@ -194,8 +194,9 @@
                        where {{ inkrementell_ar_filter('ar') }} ... {% endcall %}
     The output must have a column ar. Every staging base model upstream must be incremental per file (it writes
     the change log this model reads); the macro refuses to compile otherwise. -#}
+{#- `1 = 1 and` first: Spark reads `from t where (true)` as the table alias `where` with a column list (true) -#}
 {% macro inkrementell_ar_filter(kolumn='ar') -%}
-    {{ return('(/* inkrementell_ar:' ~ kolumn ~ ' */ true)') }}
+    {{ return('1 = 1 and (/* inkrementell_ar:' ~ kolumn ~ ' */ true)') }}
 {%- endmacro %}
 
 {#- the nodes upstream of this model: a dict with the sorted checksums and the staging base models -#}

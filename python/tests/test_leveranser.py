@@ -519,9 +519,10 @@ def test_report_and_export_refuse_a_database_that_does_not_exist(tmp_path, comma
 def test_first_dbt_error_is_printed_on_one_line_and_a_selection_that_matches_nothing_fails(tmp_path):
     raw = tmp_path / "raw"
     write(raw / "ekonomi/huvudbok_x.csv", [LEDGER_HEADER, "0880;202403;5011;A;51010;;;;1;2"], "latin-1")
+    # the file is read in base_ekonomi__huvudbok_per_fil, the model the deliveries are resolved in reads that
     broken = runner(["build", "--raw", str(raw), "--db", str(tmp_path / "x.duckdb"), "--select",
-                     "base_ekonomi__huvudbok"], tmp_path, key=KEY)
-    assert_one_line_failure(broken, "base_ekonomi__huvudbok")
+                     "+base_ekonomi__huvudbok"], tmp_path, key=KEY)
+    assert_one_line_failure(broken, "base_ekonomi__huvudbok_per_fil")
     assert "ekonomi/huvudbok_x.csv: fel antal fält: rad 2: 10 fält, rubriken har 9" in broken.stderr
     nothing = runner(["build", "--raw", str(raw), "--db", str(tmp_path / "x.duckdb"), "--select",
                       "ingen_sadan_modell"], tmp_path, key=KEY)

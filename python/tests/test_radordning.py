@@ -14,10 +14,16 @@ SCHEMAN = ("kpb", "indikatorer", "publicering")
 
 @pytest.fixture(scope="module")
 def martar(built) -> list[dict]:
+    """The marts of the session build, each with its compiled SQL as the build wrote it (target/compiled/: a later
+    `dbt run --select` of some models in the session rewrites manifest.json with compiled code for those only)."""
     manifest = json.loads((built.target / "manifest.json").read_text(encoding="utf-8"))
-    return sorted((n for n in manifest["nodes"].values() if n["resource_type"] == "model"
-                   and n["schema"] in SCHEMAN and n["config"]["materialized"] == "table"),
-                  key=lambda n: n["name"])
+    martar = sorted((n for n in manifest["nodes"].values() if n["resource_type"] == "model"
+                     and n["schema"] in SCHEMAN and n["config"]["materialized"] == "table"),
+                    key=lambda n: n["name"])
+    for n in martar:
+        n["compiled_code"] = (built.target / "compiled" / n["package_name"] / n["original_file_path"]).read_text(
+            encoding="utf-8")
+    return martar
 
 
 def test_every_mart_calls_radordning_on_its_declared_key(martar):
