@@ -14,8 +14,14 @@ insatser as (
     select * from {{ ref('stg_verksamhet__insatser') }}
 ),
 
-lokala_koder as (
-    select * from {{ ref('kpb_lokala_insatskoder') }}
+-- the standard insats of each local code, as int_kpb_volymer_oversatta mapped it (kpb_lokala_insatskoder: the
+-- municipality's row beats '*'), so that the mapping rule is written once
+insatskoder as (
+    select distinct
+        kommun_kod,
+        lokal_insats_kod,
+        insats_kod
+    from {{ ref('int_kpb_volymer_oversatta') }}
 ),
 
 enheter as (
@@ -67,21 +73,17 @@ volymrader as (
     select
         insatser.kommun_kod,
         insatser.ar,
-        coalesce(kommunens_kod.insats_kod, alla_kommuners_kod.insats_kod) as insats_kod,
+        insatskoder.insats_kod,
         insatser.regi,
         insatser.volymtyp,
         insatser.person_id,
         insatser.volym,
         coalesce(kommunens.enhet_kod, alla_kommuners.enhet_kod, 'ej_angiven') as enhet_kod
     from insatser
-    left join lokala_koder as kommunens_kod
+    left join insatskoder
         on
-            insatser.kommun_kod = kommunens_kod.kommun_kod
-            and insatser.lokal_insats_kod = kommunens_kod.lokal_insats_kod
-    left join lokala_koder as alla_kommuners_kod
-        on
-            alla_kommuners_kod.kommun_kod = '*'
-            and insatser.lokal_insats_kod = alla_kommuners_kod.lokal_insats_kod
+            insatser.kommun_kod = insatskoder.kommun_kod
+            and insatser.lokal_insats_kod = insatskoder.lokal_insats_kod
     left join enheter as kommunens
         on
             insatser.kommun_kod = kommunens.kommun_kod
