@@ -5,6 +5,8 @@ Read from staging.radavstamning (one row per file read, with raw, used, quaranti
 
 from __future__ import annotations
 
+import duckdb
+
 # area -> the sources it needs (system, table) and those that only add to it
 AREAS = {
     "KPB": ([("ekonomi", "huvudbok"), ("verksamhet", "insatser")], [("scb", "befolkning")]),
@@ -52,11 +54,15 @@ def summary_lines(con) -> list[str]:
 
 def not_computed_lines(con) -> list[str]:
     """What indikatorer.utfall could not compute, per reason (indikatorer.utfall_saknas), one line each."""
+    # saknade_kallor is each indicator's own list ('region/vardtillfallen, samsa/utskrivning'): every source named
+    # once, in order
     try:
         rows = con.execute(
-            "select orsak_typ, count(distinct indikator_id), string_agg(distinct saknade_kallor, ', ') "
-            "from indikatorer.utfall_saknas group by orsak_typ order by orsak_typ").fetchall()
-    except Exception:  # a build that stopped before the indicators
+            "select orsak_typ, count(distinct indikator_id), "
+            "string_agg(distinct nullif(trim(kalla), ''), ', ' order by nullif(trim(kalla), '')) "
+            "from indikatorer.utfall_saknas, unnest(string_split(coalesce(saknade_kallor, ''), ',')) as k(kalla) "
+            "group by orsak_typ order by orsak_typ").fetchall()
+    except duckdb.Error:  # a build that stopped before the indicators
         return []
     text = {"ej_berakningsbar": "not computable from the input contract",
             "kalla_saknas": "a delivery missing",

@@ -439,7 +439,10 @@ def test_each_area_builds_from_its_own_files_alone(area_build):
         con.close()
     # the summary says how many indicators could not be computed for want of a delivery, and where they are listed
     n_kalla_saknas = len({i for (i, _), (t, _) in saknas.items() if t == "kalla_saknas"})
-    assert f"Indicators not computed, a delivery missing: {n_kalla_saknas} (" in summary, summary[-3000:]
+    # ... naming every missing source once, in order (each indicator's row lists its own)
+    kallor = sorted({s.strip() for t, k in saknas.values() if t == "kalla_saknas" for s in k.split(",")})
+    assert (f"Indicators not computed, a delivery missing: {n_kalla_saknas} ({', '.join(kallor)})"
+            " - listed in indikatorer.utfall_saknas") in summary, summary[-3000:]
     if area == "kpb":
         # KPB only: ekonomi/huvudbok, verksamhet/insatser and scb/befolkning delivered, nothing else: no indicator
         # has a value, and each is listed for every period type of its catalogue row with what it lacks
