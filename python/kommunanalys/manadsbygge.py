@@ -10,8 +10,8 @@ Two layers make a monthly delivery cheap, and both keep the result identical to 
 The state of the last successful build is kept in the work database itself (table inkrementell.leveranser): per
 source, its files' names, sizes and modification times (as the incremental models see them), and a fingerprint of
 the project (every file under models/, macros/, seeds/, tests/, snapshots/, dbt_project.yml, profiles.yml), of the
-folders read and of the pseudonymisation key's effect (the pseudonym of a fixed test value, which is no more
-revealing than any person_id). Everything is built — a plain `dbt build`, still incremental inside — when there is
+folders read and of the pseudonymisation key (a keyed hash of a fixed test value, no more revealing than any
+person_id). Everything is built — a plain `dbt build`, still incremental inside — when there is
 no state, when the project, the folders or the key changed, when the last build did not finish (a build marks the
 state pending before it starts), or when the manifest of the last build is missing.
 """
@@ -107,8 +107,9 @@ def _skriv_state(db: Path, tillstand: dict | None, klar: bool) -> None:
 
 
 def nyckelkontroll() -> str:
-    """The person_id the current key gives a fixed test value that is no personnummer (macros/pseudonymisering.sql,
-    duckdb__pseudonym): it changes when the key changes and reveals no more than any person_id."""
+    """A fingerprint of the current key: the keyed SHA-256 of a fixed test value that is no personnummer, shortened
+    as a person_id is. It only has to change when the key changes (it is not the SQL pseudonym itself, whose formula
+    stays in macros/pseudonymisering.sql) and reveals no more than any person_id."""
     from .dbt_plugin import DEMO_KEY, KEY_ENV
 
     key = os.environ.get(KEY_ENV, "") or DEMO_KEY
