@@ -4,13 +4,18 @@
     1. Staging base models of the big facts (ledger, volumes, episodes) are incremental PER FILE
        (inkrementell_staging_bas instead of staging_bas). A file is (re)read when its name, size or modification time
        differ from what was read last time (table inkrementell.filer); the rows of a changed or removed file are
-       deleted first. Every year whose rows were deleted or inserted is written to the change log
-       (inkrementell.logg, one row per model, run and year, with a running number lopnr).
+       deleted first. Every year and month whose rows were deleted or inserted is written to the change log
+       (inkrementell.logg, one row per model, run, year and month, with a running number lopnr). The month is
+       the row's own, not the file's: a late posting for October in November's file changes October.
     2. The per-person KPB models are incremental PER YEAR (inkrementell_per_ar around the model's SQL, with
        inkrementell_ar_filter() where the inputs are read). KPB unit costs are per year (the year's ledger over the
        year's volume), so what a delivery touches is the YEAR of each month it changes: the model recomputes the
        years the change log names since its own last successful run (lopnr in inkrementell.status) and keeps the
        other years' rows.
+       Models where every row depends only on rows of its own month are incremental PER MONTH the same way
+       (inkrementell_per_ar(period_kolumn=...) with inkrementell_period_filter()): the staging models resolving the
+       deliveries of the ledger and the volumes (the key includes the month) and the ledger translation (row by
+       row). One new month then rewrites one month of them, not a year.
     Either kind recomputes everything (like --full-refresh, into the existing table) when its fingerprint changed:
     the model's own generated SQL (so also a change of the macros or vars it renders) and the checksums of every
     node upstream (seeds, models). A base model's fingerprint is the SQL staging_bas generates for it.
@@ -37,14 +42,18 @@
     );
     create table if not exists {{ inkrementell_tabell('logg') }} (
         lopnr bigint, modell {{ dbt.type_string() }}, ar integer, alla boolean, korning {{ dbt.type_string() }},
-        registrerad {{ dbt.type_timestamp() }}
+        registrerad {{ dbt.type_timestamp() }}, period integer
     );
+    {#- a database built before the month was logged: the column is added (every model then recomputes in full,
+        as its fingerprint changed with the macros) -#}
+    alter table {{ inkrementell_tabell('logg') }} add column if not exists period integer;
     create table if not exists {{ inkrementell_tabell('status') }} (
         modell {{ dbt.type_string() }}, korning {{ dbt.type_string() }}, klar boolean, alla boolean, lopnr bigint,
         fingeravtryck {{ dbt.type_string() }}, ar_uttryck {{ dbt.type_string() }}, nyckel {{ dbt.type_string() }},
         ar_lista {{ dbt.type_string() }},
-        registrerad {{ dbt.type_timestamp() }}
-    )
+        registrerad {{ dbt.type_timestamp() }}, period_uttryck {{ dbt.type_string() }}
+    );
+    alter table {{ inkrementell_tabell('status') }} add column if not exists period_uttryck {{ dbt.type_string() }}
 {%- endmacro %}
 
 {#- the materialization of a model incremental per file or per year: incremental on DuckDB; a table on engines
@@ -75,14 +84,17 @@
     {{ return({'lopnr': rader[0][0], 'fingeravtryck': rader[0][1]} if rader | length > 0 else none) }}
 {%- endmacro %}
 
-{% macro _inkr_registrera(alla, lopnr, fingeravtryck, ar_uttryck=none, ar_lista=none, nyckel=none) -%}
+{% macro _inkr_registrera(alla, lopnr, fingeravtryck, ar_uttryck=none, ar_lista=none, nyckel=none,
+        period_uttryck=none) -%}
     {%- do run_query("delete from " ~ inkrementell_tabell('status') ~ " where modell = '" ~ this.identifier
         ~ "' and not klar") -%}
-    {%- do run_query("insert into " ~ inkrementell_tabell('status') ~ " values ('" ~ this.identifier ~ "', '"
+    {%- do run_query("insert into " ~ inkrementell_tabell('status') ~ " (modell, korning, klar, alla, lopnr, "
+        ~ "fingeravtryck, ar_uttryck, nyckel, ar_lista, registrerad, period_uttryck) values ('" ~ this.identifier ~ "', '"
         ~ invocation_id ~ "', false, " ~ alla ~ ", " ~ (lopnr if lopnr is not none else 'null') ~ ", '"
         ~ fingeravtryck ~ "', " ~ ("'" ~ ar_uttryck ~ "'" if ar_uttryck else 'null') ~ ", "
         ~ ("'" ~ nyckel ~ "'" if nyckel else 'null') ~ ", "
-        ~ ("'" ~ (ar_lista | join(',')) ~ "'" if ar_lista is not none else 'null') ~ ", current_timestamp)") -%}
+        ~ ("'" ~ (ar_lista | join(',')) ~ "'" if ar_lista is not none else 'null') ~ ", current_timestamp, "
+        ~ ("'" ~ period_uttryck ~ "'" if period_uttryck else 'null') ~ ")") -%}
 {%- endmacro %}
 
 {#- ---------------------------------------------------------------------------------------------------------------
@@ -97,7 +109,7 @@
     key with a changed row are logged too, so that the model resolving the deliveries sees all rows of that key.
     The model resolving the deliveries over it (base_<system>__<entity>) is incremental per year
     (inkrementell_per_ar with staging_leveranser). -#}
-{% macro inkrementell_staging_rader(relation, kolumner, ar, nyckel=none, kopplingar=[], berikning=[]) -%}
+{% macro inkrementell_staging_rader(relation, kolumner, ar, period=none, nyckel=none, kopplingar=[], berikning=[]) -%}
     {%- if not kommunanalys._inkr_aktiv() -%}
         {{ return(staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning)) }}
     {%- endif -%}
@@ -123,9 +135,9 @@
         {%- endfor -%}
         {%- if is_incremental() -%}
             {#- the generated SQL changed (staging macros, vars, columns, seeds): every row is replaced -#}
-            {%- do run_query("insert into " ~ inkrementell_tabell('logg') ~ " select coalesce(max(lopnr), 0) + 1, '"
-                ~ this.identifier ~ "', null, true, '" ~ invocation_id ~ "', current_timestamp from "
-                ~ inkrementell_tabell('logg')) -%}
+            {%- do run_query("insert into " ~ inkrementell_tabell('logg') ~ _inkr_loggkolumner()
+                ~ " select coalesce(max(lopnr), 0) + 1, '" ~ this.identifier ~ "', null, true, '" ~ invocation_id
+                ~ "', current_timestamp, null from " ~ inkrementell_tabell('logg')) -%}
             {%- do run_query("delete from " ~ this) -%}
         {%- endif -%}
         {%- do run_query("delete from " ~ inkrementell_tabell('filer') ~ " where modell = '" ~ this.identifier
@@ -152,9 +164,10 @@
             ~ "' and (not klar" ~ (" or kalla_fil in " ~ _inkr_sql_lista(ersatt) if ersatt else '') ~ ")") -%}
         {%- if ersatt -%}
             {%- set urval = "kalla_fil in " ~ _inkr_sql_lista(ersatt) -%}
-            {%- do run_query("insert into " ~ inkrementell_tabell('logg') ~ " select (select coalesce(max(lopnr), 0) + 1 from "
-                ~ inkrementell_tabell('logg') ~ "), '" ~ this.identifier ~ "', ar, false, '" ~ invocation_id
-                ~ "', current_timestamp from (" ~ _inkr_andrade_ar(ar, nyckel, urval) ~ ") as andrade") -%}
+            {%- do run_query("insert into " ~ inkrementell_tabell('logg') ~ _inkr_loggkolumner()
+                ~ " select (select coalesce(max(lopnr), 0) + 1 from " ~ inkrementell_tabell('logg') ~ "), '"
+                ~ this.identifier ~ "', ar, false, '" ~ invocation_id ~ "', current_timestamp, period from ("
+                ~ _inkr_andrade_ar(ar, nyckel, urval, period) ~ ") as andrade") -%}
             {%- do run_query("delete from " ~ this ~ " where " ~ urval) -%}
         {%- endif -%}
     {%- endif -%}
@@ -165,7 +178,7 @@
             ~ "', false)") -%}
     {%- endfor -%}
     {%- do kommunanalys._inkr_registrera(alla, none, fingeravtryck, ar_uttryck=ar,
-        nyckel=(nyckel | join(',') if nyckel else none)) -%}
+        nyckel=(nyckel | join(',') if nyckel else none), period_uttryck=period) -%}
     {%- set lasa = [] -%}
     {%- for f in ladda -%}
         {%- do lasa.append(relativ[f]) -%}
@@ -173,16 +186,23 @@
     {{ return(staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning, filer=lasa)) }}
 {%- endmacro %}
 
-{#- the years (expression ar) of the rows where urval holds, and, with a key, of every row sharing a key with one -#}
-{% macro _inkr_andrade_ar(ar, nyckel, urval) -%}
+{#- the columns of the change log, in the order the inserts give them -#}
+{% macro _inkr_loggkolumner() -%}
+    {{ return(' (lopnr, modell, ar, alla, korning, registrerad, period)') }}
+{%- endmacro %}
+
+{#- the years (expression ar) and months (expression period, or null) of the rows where urval holds, and, with a key,
+    of every row sharing a key with one -#}
+{% macro _inkr_andrade_ar(ar, nyckel, urval, period=none) -%}
+    {%- set valda = ar ~ " as ar, " ~ ((period ~ " as period") if period else "cast(null as integer) as period") -%}
     {%- if not nyckel -%}
-        {{ return("select distinct " ~ ar ~ " as ar from " ~ this ~ " where " ~ urval) }}
+        {{ return("select distinct " ~ valda ~ " from " ~ this ~ " where " ~ urval) }}
     {%- endif -%}
     {%- set lika = [] -%}
     {%- for k in nyckel -%}
         {%- do lika.append('andrad.' ~ k ~ ' is not distinct from rad.' ~ k) -%}
     {%- endfor -%}
-    {{ return("select distinct " ~ ar ~ " as ar from " ~ this ~ " as rad where exists (select 1 from " ~ this
+    {{ return("select distinct " ~ valda ~ " from " ~ this ~ " as rad where exists (select 1 from " ~ this
         ~ " as andrad where andrad." ~ urval ~ " and " ~ (lika | join(' and ')) ~ ")") }}
 {%- endmacro %}
 
@@ -197,6 +217,11 @@
 {#- `1 = 1 and` first: Spark reads `from t where (true)` as the table alias `where` with a column list (true) -#}
 {% macro inkrementell_ar_filter(kolumn='ar') -%}
     {{ return('1 = 1 and (/* inkrementell_ar:' ~ kolumn ~ ' */ true)') }}
+{%- endmacro %}
+
+{#- the same for a model incremental per month: kolumn is the SQL expression of an input row's month (YYYYMM) -#}
+{% macro inkrementell_period_filter(kolumn) -%}
+    {{ return('1 = 1 and (/* inkrementell_period:' ~ kolumn ~ ' */ true)') }}
 {%- endmacro %}
 
 {#- the nodes upstream of this model: a dict with the sorted checksums and the staging base models -#}
@@ -226,8 +251,22 @@
     {{ return({'checksummor': checksummor | sort, 'basmodeller': basmodeller | sort}) }}
 {%- endmacro %}
 
-{% macro inkrementell_per_ar(ar_kolumn='ar') -%}
+{#- period_kolumn: the model is incremental PER MONTH instead (the staging models that resolve the deliveries of the
+    ledger and the volumes, and the ledger translation): every row depends only on rows of its own month, so a
+    delivery recomputes only the months the change log names. period_kolumn is the SQL expression of a row's month
+    over the model's output (YYYYMM as an integer, 0 for a row without one), the same as the month the staging
+    base upstream logs (inkrementell_staging_rader's `period`); the inputs are read with
+    inkrementell_period_filter(<the same expression over the input>). A change logged without a month (a base model
+    that logs years only) recomputes the whole model. -#}
+{% macro inkrementell_per_ar(ar_kolumn='ar', period_kolumn=none) -%}
     {%- set kropp = caller() -%}
+    {%- set per_manad = period_kolumn is not none -%}
+    {%- set markorer = modules.re.findall('[(]/[*] inkrementell_(ar|period):(.+?) [*]/ true[)]', kropp) | unique | list -%}
+    {%- for m in markorer if (m[0] == 'period') != per_manad -%}
+        {{ exceptions.raise_compiler_error("inkrementell_per_ar: " ~ this.identifier ~ " reads its inputs with inkrementell_"
+            ~ m[0] ~ "_filter, but is incremental per " ~ ('month' if per_manad else 'year')
+            ~ " (period_kolumn): use inkrementell_" ~ ('period' if per_manad else 'ar') ~ "_filter.") }}
+    {%- endfor -%}
     {%- set plan = {'alla': true, 'ar': []} -%}
     {%- if kommunanalys._inkr_aktiv() -%}
         {%- set uppstroms = kommunanalys._inkr_uppstroms() -%}
@@ -237,8 +276,11 @@
         {%- set lopnr = run_query("select max(lopnr) from " ~ inkrementell_tabell('logg')
             ~ " where modell in " ~ baser).columns[0].values()[0] -%}
         {%- if is_incremental() and status is not none and status.fingeravtryck == fingeravtryck -%}
-            {%- set andringar = run_query("select distinct ar, alla from " ~ inkrementell_tabell('logg')
-                ~ " where modell in " ~ baser ~ " and lopnr > " ~ (status.lopnr or 0) ~ " order by ar").rows -%}
+            {#- per year: the years changed; per month: the months (a change without a month: everything) -#}
+            {%- set enhet = 'period' if per_manad else 'ar' -%}
+            {%- set andringar = run_query("select distinct " ~ enhet ~ ", alla or " ~ ('period is null' if per_manad
+                else 'false') ~ " from " ~ inkrementell_tabell('logg') ~ " where modell in " ~ baser ~ " and lopnr > "
+                ~ (status.lopnr or 0) ~ " order by 1").rows -%}
             {%- set ar_lista = [] -%}
             {%- set ns = namespace(alla=false) -%}
             {%- for rad in andringar -%}
@@ -256,9 +298,11 @@
             {%- if plan.alla -%}
                 {%- do run_query("delete from " ~ this) -%}
             {%- elif plan.ar -%}
-                {%- do run_query("delete from " ~ this ~ " where " ~ ar_kolumn ~ " in (" ~ (plan.ar | join(', ')) ~ ")") -%}
+                {%- do run_query("delete from " ~ this ~ " where " ~ (period_kolumn if per_manad else ar_kolumn)
+                    ~ " in (" ~ (plan.ar | join(', ')) ~ ")") -%}
             {%- endif -%}
         {%- endif -%}
+        {#- ar_lista: the years recomputed (per month: the months), none when everything was -#}
         {%- do kommunanalys._inkr_registrera(plan.alla, lopnr, fingeravtryck,
             ar_lista=(none if plan.alla else plan.ar)) -%}
     {%- endif -%}
@@ -270,9 +314,9 @@
         {%- set villkor = 'false' -%}
     {%- endif -%}
     {%- set ns = namespace(kropp=kropp) -%}
-    {%- for kolumn in modules.re.findall('[(]/[*] inkrementell_ar:(.+?) [*]/ true[)]', kropp) | unique -%}
-        {%- set ersattning = villkor if villkor in ('true', 'false') else kolumn ~ ' ' ~ villkor -%}
-        {%- set ns.kropp = ns.kropp | replace('(/* inkrementell_ar:' ~ kolumn ~ ' */ true)', '(' ~ ersattning ~ ')') -%}
+    {%- for m in markorer -%}
+        {%- set ersattning = villkor if villkor in ('true', 'false') else m[1] ~ ' ' ~ villkor -%}
+        {%- set ns.kropp = ns.kropp | replace('(/* inkrementell_' ~ m[0] ~ ':' ~ m[1] ~ ' */ true)', '(' ~ ersattning ~ ')') -%}
     {%- endfor -%}
     {{ return(ns.kropp) }}
 {%- endmacro %}
@@ -288,23 +332,23 @@
     {%- set filer = inkrementell_tabell('filer') -%}
     {%- set logg = inkrementell_tabell('logg') -%}
     {%- set villkor = "modell = '" ~ this.identifier ~ "' and korning = '" ~ invocation_id ~ "'" -%}
-    {%- set rader = run_query("select alla, ar_uttryck, nyckel from " ~ status ~ " where " ~ villkor
+    {%- set rader = run_query("select alla, ar_uttryck, nyckel, period_uttryck from " ~ status ~ " where " ~ villkor
         ~ " and not klar").rows -%}
     {%- if rader | length == 0 -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set alla, ar_uttryck, nyckel = rader[0][0], rader[0][1], rader[0][2] -%}
+    {%- set alla, ar_uttryck, nyckel, period_uttryck = rader[0][0], rader[0][1], rader[0][2], rader[0][3] -%}
     {%- set sql = [] -%}
     {%- if ar_uttryck -%}
         {%- if alla -%}
-            {%- do sql.append("insert into " ~ logg ~ " select coalesce(max(lopnr), 0) + 1, '" ~ this.identifier
-                ~ "', null, true, '" ~ invocation_id ~ "', current_timestamp from " ~ logg) -%}
+            {%- do sql.append("insert into " ~ logg ~ _inkr_loggkolumner() ~ " select coalesce(max(lopnr), 0) + 1, '"
+                ~ this.identifier ~ "', null, true, '" ~ invocation_id ~ "', current_timestamp, null from " ~ logg) -%}
             {%- do sql.append("delete from " ~ filer ~ " where modell = '" ~ this.identifier ~ "' and klar") -%}
         {%- else -%}
             {%- set urval = "kalla_fil in (select kalla_fil from " ~ filer ~ " where " ~ villkor ~ ")" -%}
-            {%- do sql.append("insert into " ~ logg ~ " select (select coalesce(max(lopnr), 0) + 1 from " ~ logg
-                ~ "), '" ~ this.identifier ~ "', ar, false, '" ~ invocation_id ~ "', current_timestamp from ("
-                ~ _inkr_andrade_ar(ar_uttryck, nyckel.split(',') if nyckel else none, urval) ~ ") as nya") -%}
+            {%- do sql.append("insert into " ~ logg ~ _inkr_loggkolumner() ~ " select (select coalesce(max(lopnr), 0) + 1 from "
+                ~ logg ~ "), '" ~ this.identifier ~ "', ar, false, '" ~ invocation_id ~ "', current_timestamp, period from ("
+                ~ _inkr_andrade_ar(ar_uttryck, nyckel.split(',') if nyckel else none, urval, period_uttryck) ~ ") as nya") -%}
         {%- endif -%}
         {%- do sql.append("update " ~ filer ~ " set klar = true where " ~ villkor) -%}
     {%- endif -%}

@@ -6,7 +6,8 @@ built from the months up to 2024-09, then 2024-10, 2024-11 and 2024-12 are deliv
 together with a late correction of 2023-11 (an amount changed, a row withdrawn, a volume changed). Another database
 is built once, from scratch, on the final files. Every table of the public marts (kpb, indikatorer), of the
 incremental models and the quarantine must be the same set of rows in both (set difference both ways), and the
-incremental state must show that each delivery recomputed only the year it touched.
+incremental state must show that each delivery recomputed only the months (deliveries, ledger translation) and
+years (KPB per person) it touched.
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from .conftest import FIXTURES, TEST_KOMMUNER, TEST_SEED, TEST_YEARS
 
 SENARE = ["202410", "202411", "202412"]
 RATTAD = "202311"
+FORRA = "202310"  # a month whose row arrives in the corrected file of RATTAD
 JAMFORDA_SCHEMAN = ("kpb", "indikatorer")
 JAMFORDA_TABELLER = ["staging.base_ekonomi__huvudbok", "staging.base_verksamhet__insatser",
                      "staging.base_region__vardtillfallen", "staging.karantan", "staging.radavstamning",
-                     "kpb_intermediate.int_kpb_huvudbok_oversatt", "kpb_intermediate.int_kpb_volymer_oversatta"]
+                     "kpb_intermediate.int_kpb_huvudbok_oversatt", "kpb_intermediate.int_kpb_volymer_oversatta",
+                     "kpb_intermediate.int_kpb_enhetsunderlag"]
 MANADSFILER = [("ekonomi", "huvudbok"), ("verksamhet", "insatser")]
 NYCKEL = "DBT_ENV_SECRET_KOMMUNANALYS_KEY"
 
@@ -54,7 +57,15 @@ def _rattelse(raw: Path) -> None:
     falt = rader[1].split(b";")
     falt[i] = b"123456.78" + (b"\n" if falt[i].endswith(b"\n") else b"")
     rader[1] = b";".join(falt)
-    huvudbok.write_bytes(b"".join(rader[:-1]))  # the last row withdrawn
+    # a posting for the month before, delivered late in this month's file: it replaces October's row with the same
+    # key (the later file wins), so October is recomputed although its own file was not delivered again
+    j = header.index(b"period")
+    tidigare = rader[2].split(b";")
+    tidigare[j] = FORRA.encode()
+    # and a row whose period cannot be read: quarantined, with no month (logged as month 0, year 0)
+    trasig = rader[3].split(b";")
+    trasig[j] = b"2023-13"
+    huvudbok.write_bytes(b"".join(rader[:-1]) + b";".join(tidigare) + b";".join(trasig))  # the last row withdrawn
     insatser = raw / "verksamhet" / f"insatser_{RATTAD}.csv"
     rader = insatser.read_bytes().splitlines(keepends=True)
     header = rader[0].rstrip(b"\r\n").split(b";")
@@ -182,14 +193,19 @@ def test_full_build_and_monthly_increments_give_identical_tables(byggen):
 
 
 def test_the_correction_reached_the_marts(byggen):
-    """The corrected amount is in the ledger translation (so the comparison above compared the corrected data)."""
+    """The corrected amount is in the ledger translation (so the comparison above compared the corrected data), the
+    late posting replaced October's row, and the unreadable period is quarantined."""
     full, inc, _ = byggen
     for con in (full, inc):
         assert con.execute("select count(*) from kpb_intermediate.int_kpb_huvudbok_oversatt "
                            "where belopp = 123456.78 and period = ?", [RATTAD]).fetchone()[0] == 1
+        assert con.execute("select count(*) from staging.base_ekonomi__huvudbok where period = ? and kalla_fil like ? "
+                           "and ersatt_av like ?", [FORRA, f"%{FORRA}.csv", f"%{RATTAD}.csv"]).fetchone()[0] == 1
+        assert con.execute("select count(*) from staging.base_ekonomi__huvudbok where kalla_fil like ? "
+                           "and karantan_orsak like 'period: ogiltig period%'", [f"%{RATTAD}.csv"]).fetchone()[0] == 1
 
 
-def test_each_delivery_reads_only_its_files_and_recomputes_only_its_years(byggen):
+def test_each_delivery_reads_only_its_files_and_recomputes_only_its_months_and_years(byggen):
     _, _, tillstand = byggen
     for period, steg in zip(SENARE, tillstand):
         ratt = period == SENARE[-1]
@@ -198,10 +214,19 @@ def test_each_delivery_reads_only_its_files_and_recomputes_only_its_years(byggen
         assert {"base_ekonomi__huvudbok_per_fil", "brukare", "utfall", "karantan"} <= steg["korda"]
         assert not {"base_region__vardtillfallen_per_fil", "base_region__vardtillfallen", "utskrivningsklara_vardtillfalle",
                     "base_samsa__utskrivning", "int_sip_antal_kvartal"} & steg["korda"], steg["korda"]
-        forvantat_ar = "2023,2024" if ratt else "2024"
-        for modell in ("base_ekonomi__huvudbok", "base_verksamhet__insatser", "int_kpb_huvudbok_oversatt",
-                       "int_kpb_volymer_oversatta", "brukarkostnad", "brukare"):
-            assert steg["ar"][modell] == forvantat_ar, (period, modell, steg["ar"])
+        # per month where a row depends only on its own month (the deliveries resolved, the ledger translated),
+        # per year where the year is the unit (KPB unit costs: the year's ledger over the year's volume)
+        # (the correction: the ledger's months are the unreadable row's 0, the late posting's month and the file's)
+        forvantat = {
+            "base_ekonomi__huvudbok": f"0,{FORRA},{RATTAD},{period}" if ratt else period,
+            "int_kpb_huvudbok_oversatt": f"0,{FORRA},{RATTAD},{period}" if ratt else period,
+            "base_verksamhet__insatser": f"{RATTAD},{period}" if ratt else period,
+            "int_kpb_volymer_oversatta": "2023,2024" if ratt else "2024",
+            "brukarkostnad": "0,2023,2024" if ratt else "2024",
+            "brukare": "0,2023,2024" if ratt else "2024",
+        }
+        for modell, lista in forvantat.items():
+            assert steg["ar"][modell] == lista, (period, modell, steg["ar"])
         for system, namn in MANADSFILER:
             filer = [f"{system}/{namn}_{period}.csv"] + ([f"{system}/{namn}_{RATTAD}.csv"] if ratt else [])
             assert steg["filer"][f"base_{system}__{namn}_per_fil"] == sorted(filer)

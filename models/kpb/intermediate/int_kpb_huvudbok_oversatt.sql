@@ -5,19 +5,20 @@
 -- Whether a rule matches depends only on the row's code string (kommun_kod and the six dimensions), so the rules are
 -- matched once per distinct code string (a few hundred thousand at national scale, not one per ledger row: the match
 -- has no equality key and is a nested-loop join) and the result is joined back to the rows on the code string.
-{#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
+{#- incremental per month (macros/inkrementell.sql): each row is translated on its own, so a delivery recomputes
+    only the months it touches -#}
 {{ config(
     materialized=inkrementell_materialisering(),
     incremental_strategy='append',
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",
 ) }}
-{% call inkrementell_per_ar() -%}
+{% call inkrementell_per_ar(period_kolumn='cast(period as integer)') -%}
 with
 
 huvudbok as (
     select * from {{ ref('stg_ekonomi__huvudbok') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    where {{ inkrementell_period_filter('cast(period as integer)') }}
 ),
 
 regler as (
@@ -48,7 +49,7 @@ kodstrangar as (
             projekt,
             motpart
         from {{ ref('stg_ekonomi__huvudbok') }}
-        where {{ inkrementell_ar_filter('ar') }}
+        where {{ inkrementell_period_filter('cast(period as integer)') }}
     ) as distinkta
 ),
 

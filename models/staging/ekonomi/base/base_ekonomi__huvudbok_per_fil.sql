@@ -32,5 +32,6 @@
 {{ inkrementell_staging_rader(
     source('ekonomi', 'huvudbok'),
     kolumner,
-    ar="coalesce(ar, 0)"
+    ar="coalesce(ar, 0)",
+    period="coalesce(ar * 100 + manad, 0)"
 ) }}

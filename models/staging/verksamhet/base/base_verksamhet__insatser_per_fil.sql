@@ -65,6 +65,7 @@
     source('verksamhet', 'insatser'),
     kolumner,
     ar="coalesce(ar, 0)",
+    period="coalesce(ar * 100 + manad, 0)",
     kopplingar=kopplingar,
     berikning=berikning
 ) }}
