@@ -4,14 +4,25 @@
 -- maps to no enhet stays, under enhet_kod 'ej_angiven', so that the enheter of an insats and regi sum to its
 -- direct cost and volume in int_kpb_kostnadsobjekt exactly. The påslag is split over the enheter in
 -- kpb.enhetskostnad.
+{#- incremental per year (macros/inkrementell.sql): every row is one year's; a delivery recomputes the years it
+    touches -#}
+{{ config(
+    materialized=inkrementell_materialisering(),
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ inkrementell_efter() }}",
+) }}
+{% call inkrementell_per_ar() -%}
 with
 
 oversatt as (
     select * from {{ ref('int_kpb_huvudbok_oversatt') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 insatser as (
     select * from {{ ref('stg_verksamhet__insatser') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 -- the standard insats of each local code, as int_kpb_volymer_oversatta mapped it (kpb_lokala_insatskoder: the
@@ -22,6 +33,7 @@ insatskoder as (
         lokal_insats_kod,
         insats_kod
     from {{ ref('int_kpb_volymer_oversatta') }}
+    where {{ inkrementell_ar_filter('ar') }}
 ),
 
 enheter as (
@@ -162,3 +174,4 @@ final as (
 )
 
 select * from final
+{% endcall %}
