@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -230,3 +231,35 @@ def test_each_delivery_reads_only_its_files_and_recomputes_only_its_months_and_y
         for system, namn in MANADSFILER:
             filer = [f"{system}/{namn}_{period}.csv"] + ([f"{system}/{namn}_{RATTAD}.csv"] if ratt else [])
             assert steg["filer"][f"base_{system}__{namn}_per_fil"] == sorted(filer)
+
+
+
+def test_a_model_reading_its_input_by_the_other_unit_does_not_compile(tmp_path, monkeypatch):
+    """A model incremental per month whose input is filtered by year (or the reverse) would delete one unit and
+    insert another: the macro refuses to compile it, naming the filter to use. (Parsed only: no data needed.)"""
+    from dbt.cli.main import dbtRunner
+
+    from kommunanalys.paths import PROJECT_ROOT
+
+    for var, folder in (("KOMMUNANALYS_RAW_ROOT", "raw"), ("KOMMUNANALYS_DERIVED_ROOT", "derived"),
+                        ("DBT_TARGET_PATH", "target"), ("DBT_LOG_PATH", "logs")):
+        (tmp_path / folder).mkdir()
+        monkeypatch.setenv(var, str(tmp_path / folder))
+    monkeypatch.setenv("KOMMUNANALYS_DB", str(tmp_path / "db.duckdb"))
+    for per, filter_macro, ratt in (("period_kolumn='manad'", "inkrementell_ar_filter('ar')", "per month.*"
+                                     "use inkrementell_period_filter"),
+                                    ("ar_kolumn='ar'", "inkrementell_period_filter('manad')", "per year.*"
+                                     "use inkrementell_ar_filter")):
+        sql = (f"{{% call inkrementell_per_ar({per}) %}}select ar, manad from {{{{ ref('stg_ekonomi__huvudbok') }}}} "
+               f"where {{{{ {filter_macro} }}}}{{% endcall %}}")
+        meddelanden: list[str] = []
+        res = dbtRunner(callbacks=[lambda e: meddelanden.append(e.info.msg)]).invoke(
+            ["compile", "--inline", sql, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT)])
+        assert not res.success
+        assert re.search(f"inkrementell_per_ar: inline_query reads its inputs with .*is incremental {ratt}",
+                         "\n".join(meddelanden)), meddelanden[-5:]
+        # the same SQL with the matching filter compiles
+        ok = sql.replace(filter_macro, "inkrementell_period_filter('manad')" if "period" in per
+                         else "inkrementell_ar_filter('ar')")
+        assert dbtRunner().invoke(["compile", "--inline", ok, "--project-dir", str(PROJECT_ROOT),
+                                   "--profiles-dir", str(PROJECT_ROOT)]).success
