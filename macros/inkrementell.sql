@@ -44,8 +44,8 @@
         lopnr bigint, modell {{ dbt.type_string() }}, ar integer, alla boolean, korning {{ dbt.type_string() }},
         registrerad {{ dbt.type_timestamp() }}, period integer
     );
-    {#- a database built before the month was logged: the column is added (every model then recomputes in full,
-        as its fingerprint changed with the macros) -#}
+    {#- a database built before the month was logged: the column is added (its earlier rows have none; the models
+        incremental per month recompute in full the first time, as their generated SQL changed) -#}
     alter table {{ inkrementell_tabell('logg') }} add column if not exists period integer;
     create table if not exists {{ inkrementell_tabell('status') }} (
         modell {{ dbt.type_string() }}, korning {{ dbt.type_string() }}, klar boolean, alla boolean, lopnr bigint,
@@ -107,8 +107,9 @@
     quarantined for its date); it names the years a delivery touches in the change log. `nyckel`: the delivery key,
     when it does not determine the year (an episode corrected into another year): the years of every row sharing a
     key with a changed row are logged too, so that the model resolving the deliveries sees all rows of that key.
-    The model resolving the deliveries over it (base_<system>__<entity>) is incremental per year
-    (inkrementell_per_ar with staging_leveranser). -#}
+    `period`: the SQL expression of the month a row belongs to (YYYYMM, 0 for none), logged for the models
+    downstream that are incremental per month. The model resolving the deliveries over it (base_<system>__<entity>)
+    is incremental per month or per year (inkrementell_per_ar with staging_leveranser). -#}
 {% macro inkrementell_staging_rader(relation, kolumner, ar, period=none, nyckel=none, kopplingar=[], berikning=[]) -%}
     {%- if not kommunanalys._inkr_aktiv() -%}
         {{ return(staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning)) }}
