@@ -77,6 +77,17 @@
     {{ return('(' ~ (citerade | join(', ')) ~ ')') }}
 {%- endmacro %}
 
+{#- every row is recomputed (the fingerprint changed): the table is dropped, and the materialization then creates it
+    anew, as in a first build. Not `delete from`: when the columns changed too, on_schema_change's ALTER TABLE after
+    a DELETE in the same transaction cannot commit in DuckDB ("another transaction has altered this table"), and
+    creating the table costs less than deleting every row and inserting them again. -#}
+{% macro _inkr_alla_rader_nya() -%}
+    {%- set befintlig = adapter.get_relation(this.database, this.schema, this.identifier) -%}
+    {%- if befintlig is not none -%}
+        {%- do adapter.drop_relation(befintlig) -%}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- the last successful run of this model: a dict (lopnr, fingeravtryck) or none -#}
 {% macro _inkr_senaste_status() -%}
     {%- set rader = run_query("select lopnr, fingeravtryck from " ~ inkrementell_tabell('status')
@@ -139,7 +150,7 @@
             {%- do run_query("insert into " ~ inkrementell_tabell('logg') ~ _inkr_loggkolumner()
                 ~ " select coalesce(max(lopnr), 0) + 1, '" ~ this.identifier ~ "', null, true, '" ~ invocation_id
                 ~ "', current_timestamp, null from " ~ inkrementell_tabell('logg')) -%}
-            {%- do run_query("delete from " ~ this) -%}
+            {%- do kommunanalys._inkr_alla_rader_nya() -%}
         {%- endif -%}
         {%- do run_query("delete from " ~ inkrementell_tabell('filer') ~ " where modell = '" ~ this.identifier
             ~ "' and not klar") -%}
@@ -297,7 +308,7 @@
         {%- endif -%}
         {%- if is_incremental() -%}
             {%- if plan.alla -%}
-                {%- do run_query("delete from " ~ this) -%}
+                {%- do kommunanalys._inkr_alla_rader_nya() -%}
             {%- elif plan.ar -%}
                 {%- do run_query("delete from " ~ this ~ " where " ~ (period_kolumn if per_manad else ar_kolumn)
                     ~ " in (" ~ (plan.ar | join(', ')) ~ ")") -%}

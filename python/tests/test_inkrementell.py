@@ -39,6 +39,7 @@ JAMFORDA_TABELLER = ["staging.base_ekonomi__huvudbok", "staging.base_verksamhet_
                      "kpb_intermediate.int_kpb_enhetsunderlag"]
 MANADSFILER = [("ekonomi", "huvudbok"), ("verksamhet", "insatser")]
 NYCKEL = "DBT_ENV_SECRET_KOMMUNANALYS_KEY"
+TESTNYCKEL = "testnyckel-inkrementell-0123456789abcdef"
 
 
 def _manadsdata(raw: Path) -> None:
@@ -117,7 +118,7 @@ def byggen(tmp_path_factory):
             ("KOMMUNANALYS_RAW_ROOT", "KOMMUNANALYS_DERIVED_ROOT", "KOMMUNANALYS_DB", "DBT_TARGET_PATH", "DBT_LOG_PATH",
              NYCKEL)}
     # the monthly files are not the generator's own: both builds use a test key of their own (never the demo key)
-    os.environ[NYCKEL] = "testnyckel-inkrementell-0123456789abcdef"
+    os.environ[NYCKEL] = TESTNYCKEL
     rot = tmp_path_factory.mktemp("inkrementell")
     slutlig = rot / "slutlig"
     _manadsdata(slutlig)
@@ -263,3 +264,39 @@ def test_a_model_reading_its_input_by_the_other_unit_does_not_compile(tmp_path, 
                          else "inkrementell_ar_filter('ar')")
         assert dbtRunner().invoke(["compile", "--inline", ok, "--project-dir", str(PROJECT_ROOT),
                                    "--profiles-dir", str(PROJECT_ROOT)]).success
+
+
+def test_an_existing_table_with_other_columns_is_rebuilt(byggen, tmp_path, monkeypatch):
+    """An upgrade of the project that changes a big fact's columns: the incremental tables of an existing database
+    have other columns and another fingerprint. They are rebuilt whole (created anew, not emptied and altered:
+    DuckDB cannot commit an ALTER TABLE after a DELETE in one transaction) and equal the full build's."""
+    full, inc, _ = byggen
+    inc.execute("checkpoint")
+    kalla = Path(inc.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()[0])
+    db = tmp_path / "db.duckdb"
+    shutil.copy2(kalla, db)
+    with duckdb.connect(str(db)) as con:
+        # as an older version left them: a column fewer in both tables, and another fingerprint
+        con.execute("alter table staging.base_ekonomi__huvudbok_per_fil drop column karantan_varde")
+        con.execute("alter table staging.base_ekonomi__huvudbok drop column ersatt_av")
+        con.execute("update inkrementell.status set fingeravtryck = 'en tidigare version' "
+                    "where modell in ('base_ekonomi__huvudbok_per_fil', 'base_ekonomi__huvudbok')")
+    for var, varde in (("KOMMUNANALYS_RAW_ROOT", kalla.parent / "raw"), ("KOMMUNANALYS_DERIVED_ROOT", kalla.parent / "derived"),
+                       ("KOMMUNANALYS_DB", db), ("DBT_TARGET_PATH", tmp_path / "target"), ("DBT_LOG_PATH", tmp_path / "logs"),
+                       (NYCKEL, TESTNYCKEL)):
+        monkeypatch.setenv(var, str(varde))
+    run_dbt(["run", "--select", "base_ekonomi__huvudbok_per_fil", "base_ekonomi__huvudbok"], progress=False)
+    with duckdb.connect(str(db)) as con:
+        assert con.execute("select alla from inkrementell.status where modell = 'base_ekonomi__huvudbok' "
+                           "and klar").fetchall() == [(True,)]
+        for tabell in ("staging.base_ekonomi__huvudbok_per_fil", "staging.base_ekonomi__huvudbok"):
+            a = full.execute(f"select * from {tabell}").to_arrow_table()
+            b = con.execute(f"select * from {tabell}").to_arrow_table()
+            assert a.schema.names == b.schema.names, tabell
+            jfr = duckdb.connect()
+            jfr.register("a", a)
+            jfr.register("b", b)
+            assert jfr.execute("select count(*) from (select * from a except all select * from b)").fetchone()[0] == 0
+            assert jfr.execute("select count(*) from (select * from b except all select * from a)").fetchone()[0] == 0
+            assert a.num_rows == b.num_rows > 1000, tabell
+            jfr.close()
