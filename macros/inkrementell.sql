@@ -231,6 +231,12 @@
     {{ return('1 = 1 and (/* inkrementell_ar:' ~ kolumn ~ ' */ true)') }}
 {%- endmacro %}
 
+{#- the month of a row of the ledger's or the volumes' staging (YYYYMM as an integer, 0 when its period could not be
+    read): what the rows per file log and what the models resolving their deliveries delete and read by -#}
+{% macro inkrementell_manad() -%}
+    coalesce(ar * 100 + manad, 0)
+{%- endmacro %}
+
 {#- the same for a model incremental per month: kolumn is the SQL expression of an input row's month (YYYYMM) -#}
 {% macro inkrementell_period_filter(kolumn) -%}
     {{ return('1 = 1 and (/* inkrementell_period:' ~ kolumn ~ ' */ true)') }}
@@ -277,7 +283,8 @@
     {%- for m in markorer if (m[0] == 'period') != per_manad -%}
         {{ exceptions.raise_compiler_error("inkrementell_per_ar: " ~ this.identifier ~ " reads its inputs with inkrementell_"
             ~ m[0] ~ "_filter, but is incremental per " ~ ('month' if per_manad else 'year')
-            ~ " (period_kolumn): use inkrementell_" ~ ('period' if per_manad else 'ar') ~ "_filter.") }}
+            ~ " (period_kolumn " ~ ('given' if per_manad else 'not given') ~ "): use inkrementell_"
+            ~ ('period' if per_manad else 'ar') ~ "_filter.") }}
     {%- endfor -%}
     {%- set plan = {'alla': true, 'ar': []} -%}
     {%- if kommunanalys._inkr_aktiv() -%}

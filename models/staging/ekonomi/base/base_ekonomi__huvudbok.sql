@@ -11,7 +11,7 @@
     on_schema_change='sync_all_columns',
     post_hook="{{ inkrementell_efter() }}",
 ) }}
-{%- set manad = 'coalesce(ar * 100 + manad, 0)' %}
+{%- set manad = inkrementell_manad() %}
 {% call inkrementell_per_ar(period_kolumn=manad) -%}
 {{ staging_leveranser(
     ref('base_ekonomi__huvudbok_per_fil'),

@@ -33,5 +33,5 @@
     source('ekonomi', 'huvudbok'),
     kolumner,
     ar="coalesce(ar, 0)",
-    period="coalesce(ar * 100 + manad, 0)"
+    period=inkrementell_manad()
 ) }}

@@ -65,7 +65,7 @@
     source('verksamhet', 'insatser'),
     kolumner,
     ar="coalesce(ar, 0)",
-    period="coalesce(ar * 100 + manad, 0)",
+    period=inkrementell_manad(),
     kopplingar=kopplingar,
     berikning=berikning
 ) }}
