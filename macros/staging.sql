@@ -120,6 +120,21 @@
     {{ return(svar) }}
 {%- endmacro %}
 
+{#- The saved Kolada responses before they are read (python/kommunanalys/kolada.py, registered by the plugin on
+    DuckDB and in the session on Spark): valid JSON with a values list, and every page whose paging says more pages
+    follow (v2 next_page, v3 next_url) has its next page among the files; else the build stops naming the file. -#}
+{% macro granska_kolada(relation) -%}
+    {%- if not execute -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set svar = fromjson(run_query("select kommunanalys_granska_kolada('" ~ kommunanalys.kalla_glob(relation)
+        ~ "', '" ~ kommunanalys.raw_root() ~ "')").columns[0].values()[0]) -%}
+    {%- if svar.fel -%}
+        {{ exceptions.raise_compiler_error("Leveransen kan inte läsas (" ~ relation.identifier ~ "): "
+            ~ (svar.fel | join(' | '))) }}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- true when the text holds something that looks like a personnummer or samordningsnummer in any spelling:
     twelve digits (19|20)YYMMDDNNNN or ten digits YYMMDDNNNN, with '-', '+' or nothing before the last four, month
     01-12, day 00-31 or 60-91, bounded by non-digits. Evaluated once per cell (staging_bas keeps it in a column). -#}
@@ -133,8 +148,9 @@
     case when {{ kommunanalys.ser_ut_som_personnummer(expr) }} then '<maskerat personnummer>' else {{ expr }} end
 {%- endmacro %}
 
-{#- Kolada API v2 responses saved as JSON (read with read_text): one row per data point and gender, all text,
-    with kalla_fil (relative to raw_root) and kalla_rad (running number of the value in its file). -#}
+{#- Kolada API responses saved as JSON (read with read_text), v2 or v3 alike: one row per data point and gender,
+    all text, with kalla_fil (relative to raw_root) and kalla_rad (running number of the value in its file). v3's
+    status is kept; struken holds why a value is not used (v3 isdeleted true), NULL otherwise (v2 has neither). -#}
 {% macro kolada_datapunkter(relation) -%}
     {{ return(adapter.dispatch('kolada_datapunkter', 'kommunanalys')(relation)) }}
 {%- endmacro %}
@@ -170,6 +186,10 @@
             json_extract_string(varde, '$.gender') as gender,
             json_extract_string(varde, '$.value') as value,
             json_extract_string(varde, '$.count') as count,
+            json_extract_string(varde, '$.status') as status,
+            case when json_extract_string(varde, '$.isdeleted') = 'true'
+                then 'isdeleted: värdet är struket i Kolada (används inte)'
+            end as struken,
             replace(filename, '{{ kommunanalys.raw_root() }}/', '') as kalla_fil,
             cast(row_number() over (partition by filename order by punkt_nr, varde_nr) as integer) as kalla_rad
         from varden
@@ -186,7 +206,8 @@
                 from_json(
                     decode(content, 'UTF-8'),
                     'values array<struct<kpi: string, municipality: string, period: string,
-                        values: array<struct<gender: string, value: string, count: string>>>>'
+                        values: array<struct<gender: string, value: string, count: string, status: string,
+                        isdeleted: boolean>>>>'
                 ) as innehall
             from binaryFile.`{{ kommunanalys.kalla_glob(relation) }}`
         ),
@@ -215,6 +236,8 @@
             varde.gender as gender,
             varde.value as value,
             varde.count as count,
+            varde.status as status,
+            case when varde.isdeleted then 'isdeleted: värdet är struket i Kolada (används inte)' end as struken,
             substr(regexp_replace(path, '^file:(//)?', ''), length('{{ kommunanalys.raw_root() }}/') + 1) as kalla_fil,
             cast(row_number() over (partition by path order by punkt_nr, varde_nr) as integer) as kalla_rad
         from varden
@@ -454,6 +477,7 @@
         {%- if not kommunanalys.kalla_finns(relation) -%}
             {{ return(tom) }}
         {%- endif -%}
+        {%- do kommunanalys.granska_kolada(relation) -%}
         {{ return('select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter') }}
     {%- endif -%}
     {%- set granskad = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}

@@ -18,6 +18,7 @@ import os
 
 from dbt.adapters.duckdb.plugins import BasePlugin
 
+from .kolada import granska_kolada
 from .leverans import granska_kalla
 from .syntetisk import syntetisk_avvikelse
 
@@ -34,6 +35,7 @@ def _set_key(con) -> None:
 
 def _register_functions(con) -> None:
     for name, fn, n_args in (("kommunanalys_granska_leverans", granska_kalla, 5),
+                             ("kommunanalys_granska_kolada", granska_kolada, 2),
                              ("kommunanalys_syntetisk", syntetisk_avvikelse, 1)):
         try:
             con.create_function(name, fn, ["VARCHAR"] * n_args, "VARCHAR", side_effects=True)

@@ -9,6 +9,7 @@ module creates first is the one dbt runs every statement in. It does for Spark w
   never appears in SQL text, compiled files, the manifest, Spark's logs or the warehouse;
 - **the functions** the staging macros call: ``kommunanalys_granska_leverans`` (the pre-read check of the CSV
   files, :mod:`kommunanalys.leverans`: the same files, encodings, re-encoded copies and errors as on DuckDB),
+  ``kommunanalys_granska_kolada`` (the paging of the saved Kolada responses, :mod:`kommunanalys.kolada`),
   ``kommunanalys_syntetisk`` (is the raw folder the synthetic demo) and ``kommunanalys_antal_filer`` (how many files
   match a pattern), as Python UDFs of the session;
 - **the folders**: warehouse, Derby metastore and Derby's log under ``KOMMUNANALYS_SPARK_DIR`` (default
@@ -42,10 +43,12 @@ def _antal_filer(monster: str) -> str:
 def _register_functions(spark) -> None:
     from pyspark.sql.types import StringType
 
+    from .kolada import granska_kolada
     from .leverans import granska_kalla
     from .syntetisk import syntetisk_avvikelse
 
     spark.udf.register("kommunanalys_granska_leverans", granska_kalla, StringType())
+    spark.udf.register("kommunanalys_granska_kolada", granska_kolada, StringType())
     spark.udf.register("kommunanalys_syntetisk", syntetisk_avvikelse, StringType())
     spark.udf.register("kommunanalys_antal_filer", _antal_filer, StringType())
 

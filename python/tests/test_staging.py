@@ -56,7 +56,7 @@ INTERFACE = {
     "stg_granskning__sip_granskning": "sip_id kommun_kod granskningsdatum ar mal_nr is_specifikt is_matbart is_accepterat "
                                       "is_realistiskt is_tidsatt mal_status ansvar_tydligt samarbete resurser",
     "stg_tid__sip_tid": "kommun_kod huvudman sip_id datum ar yrkesroll minuter",
-    "stg_extern__kolada": "kpi kommun_kod ar kon varde antal",
+    "stg_extern__kolada": "kpi kommun_kod ar kon varde antal status",
 }
 
 # the hand-written fixture rows that must be quarantined: (file, line, column, text the reason must contain)

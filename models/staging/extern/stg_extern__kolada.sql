@@ -10,6 +10,7 @@ final as (
         kon,
         varde,
         antal,
+        status,
         kalla_fil,
         kalla_rad
     from base

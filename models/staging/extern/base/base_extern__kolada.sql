@@ -1,6 +1,7 @@
-{#- Reads: extern/kolada/*.json (Kolada API v2 responses; optional).
-    Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
-    python/kommunanalys/leverans.py): kon T/K/M, ar 1900-2100, varde a decimal; personnummer look-alikes.
+{#- Reads: extern/kolada/*.json (Kolada API v2 or v3 responses, as saved; optional).
+    Checks: first the pre-read check of the files (python/kommunanalys/kolada.py: JSON, and no page whose next page
+    is missing); then (macro staging_bas) kon T/K/M, ar 1900-2100, varde a decimal; personnummer look-alikes; a value
+    Kolada marks isdeleted (v3) is quarantined ('isdeleted: ...'), never used. status (v3) is kept.
     Deliveries: a value (kpi, kommun_kod, ar, kon) occurs once: the latest file's value is used.
     The compiled SQL: dbt compile -s base_extern__kolada (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(materialized='table') }}
@@ -12,6 +13,8 @@
     {'kolumn': 'gender', 'namn': 'kon', 'typ': 'kod', 'mappning': {'t': 'T', 'k': 'K', 'm': 'M'}, 'kravs': true},
     {'kolumn': 'value', 'namn': 'varde', 'typ': 'decimal', 'skala': 4},
     {'kolumn': 'count', 'namn': 'antal', 'typ': 'heltal', 'min': 0},
+    {'kolumn': 'status', 'typ': 'text'},
+    {'kolumn': 'struken', 'typ': 'fel'},
 ] -%}
 
 {{ staging_bas(
