@@ -126,14 +126,13 @@
         {{ return(staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning)) }}
     {%- endif -%}
     {%- set rot = kommunanalys.raw_root() -%}
-    {%- set monster = kommunanalys.kalla_glob(relation) -%}
     {#- the fingerprint: the generated SQL without its list of files, and every node upstream (seeds it joins) -#}
     {#- and the key's effect: the pseudonym of a fixed test value (a new key changes every person_id) -#}
     {%- set nyckelkontroll = run_query("select " ~ kommunanalys.pseudonym("'000000000000'")).columns[0].values()[0] -%}
     {%- set fingeravtryck = local_md5(staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning,
         filer=[]) ~ '\n' ~ (kommunanalys._inkr_uppstroms().checksummor | join('\n')) ~ '\n' ~ nyckelkontroll) -%}
-    {%- set filer = run_query("select filename, size, cast(last_modified as " ~ dbt.type_string() ~ ") from read_blob('"
-        ~ monster ~ "') order by filename").rows -%}
+    {%- set filer = run_query("select filename, size, cast(last_modified as " ~ dbt.type_string() ~ ") from read_blob(['"
+        ~ (kommunanalys.kalla_monster(relation) | join("', '")) ~ "']) order by filename").rows -%}
     {%- set relativ = {} -%}
     {%- for f in filer -%}
         {%- do relativ.update({f[0]: f[0] | replace(rot ~ '/', '')}) -%}

@@ -18,18 +18,20 @@
     {{ return(var('derived_root', env_var('KOMMUNANALYS_DERIVED_ROOT', 'data/derived'))) }}
 {%- endmacro %}
 
-{% macro raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
-    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix, filnamn)) }}
+{% macro raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
+    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix, filnamn, rad_kolumn)) }}
 {%- endmacro %}
 
 {#- raw_csv reads a DuckDB read_csv(...) relation; other adapters read the checked files with las_filer -#}
-{% macro default__raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
+{% macro default__raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
     {{ exceptions.raise_compiler_error("raw_csv reads DuckDB's read_csv: on " ~ target.type ~ " use las_filer") }}
 {%- endmacro %}
 
 {#- filnamn: {path read: file name relative to the root} when the files read are not all under the root (a
-    UTF-8 copy of a Windows-1252 delivery is read in its place, under its own name) -#}
-{% macro duckdb__raw_csv(relation, root=none, prefix='kalla', filnamn=none) -%}
+    UTF-8 copy of a Windows-1252 delivery is read in its place, under its own name); rad_kolumn: a column of the
+    files read that holds the line of the delivery each row comes from (the ledger rows converted from a SIE file:
+    sie_rad), used as the line instead of the row's position in the file read -#}
+{% macro duckdb__raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
     (
         with raw_rows as (
             select *, row_number() over () as _scan_nr
@@ -41,7 +43,7 @@
             group by filename
         )
         select
-            raw_rows.* exclude (filename, _scan_nr),
+            raw_rows.* exclude (filename, _scan_nr{{ ', ' ~ rad_kolumn if rad_kolumn }}),
             {%- if filnamn %}
             case raw_rows.filename
                 {%- for las, fil in filnamn.items() %}
@@ -51,7 +53,11 @@
             {%- else %}
             replace(raw_rows.filename, '{{ root or kommunanalys.raw_root() }}/', '') as {{ prefix }}_fil,
             {%- endif %}
+            {%- if rad_kolumn %}
+            cast(raw_rows.{{ rad_kolumn }} as integer) as {{ prefix }}_rad
+            {%- else %}
             cast(raw_rows._scan_nr - file_start._first_nr + 2 as integer) as {{ prefix }}_rad
+            {%- endif %}
         from raw_rows
         inner join file_start on raw_rows.filename = file_start._fil
     )
@@ -69,15 +75,20 @@
     {%- set plats = relation | string -%}
     {%- set monster = kommunanalys.kalla_glob(relation) -%}
     {%- set delar = [] -%}
-    {%- for kodning in ['utf-8', 'latin-1'] -%}
-        {%- set delfiler = filer | selectattr('kodning', 'equalto', kodning) | list -%}
+    {%- for kodning, rad_kolumn in [('utf-8', none), ('latin-1', none), ('utf-8', 'sie_rad')] -%}
+        {%- set delfiler = [] -%}
+        {%- for f in filer if f.kodning == kodning -%}
+            {%- if (f.rad_kolumn | default(none)) == rad_kolumn -%}
+                {%- do delfiler.append(f) -%}
+            {%- endif -%}
+        {%- endfor -%}
         {%- if delfiler -%}
             {%- set lista = "['" ~ (delfiler | map(attribute='las') | join("', '")) ~ "']" -%}
             {%- set las = plats.replace("'" ~ monster ~ "'", lista).replace(
                 "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'") -%}
             {%- set namn = {} -%}
             {%- for f in delfiler -%}{%- do namn.update({f.las: f.fil}) -%}{%- endfor -%}
-            {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot, prefix, namn) ~ ' as rader') -%}
+            {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot, prefix, namn, rad_kolumn) ~ ' as rader') -%}
         {%- endif -%}
     {%- endfor -%}
     {{ return(delar | join('\n    union all by name\n    ')) }}
@@ -153,7 +164,13 @@
             end as {{ k.kolumn }},
             {%- endfor %}
             tolkade._fil as {{ prefix }}_fil,
-            cast(tolkade.nr as integer) as {{ prefix }}_rad
+            {#- a ledger converted from SIE carries the SIE line of each row in sie_rad -#}
+            coalesce(
+                cast(case when array_position(rubriker._rubrik, 'sie_rad') > 0
+                    then element_at(tolkade._varden, cast(array_position(rubriker._rubrik, 'sie_rad') as integer))
+                end as integer),
+                cast(tolkade.nr as integer)
+            ) as {{ prefix }}_rad
         from tolkade
         inner join rubriker on tolkade._fil = rubriker._fil
         where tolkade.nr > 1

@@ -72,6 +72,38 @@
     {{ return(antal > 0) }}
 {%- endmacro %}
 
+{#- Every file pattern of a source: its external_location's, and for the ledger (ekonomi/huvudbok) the SIE files
+    beside it (ekonomi/*.se, *.si, either case: python/kommunanalys/sie.py converts them in the pre-read check). -#}
+{% macro kalla_monster(relation) -%}
+    {%- set monster = [kommunanalys.kalla_glob(relation)] -%}
+    {%- if relation.identifier == 'huvudbok' -%}
+        {%- set mapp = monster[0].rsplit('/', 1)[0] -%}
+        {%- for andelse in ['se', 'si', 'SE', 'SI'] -%}
+            {%- do monster.append(mapp ~ '/*.' ~ andelse) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(monster) }}
+{%- endmacro %}
+
+{#- What the SIE reader needs to turn a ledger file into rows (JSON): orgnr -> kommun_kod (seed kommuner, column
+    orgnr) and the seed sie_dimensioner (kommun_kod, dim_nr, kolumn). Empty for every other source. The model that
+    reads the ledger declares both seeds (-- depends_on). -#}
+{% macro sie_konfig(relation) -%}
+    {%- if relation.identifier != 'huvudbok' or not execute -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set orgnr = {} -%}
+    {%- for r in run_query("select orgnr, kommun_kod from " ~ ref('kommuner') ~ " where orgnr is not null").rows -%}
+        {%- do orgnr.update({r[0] | trim: r[1]}) -%}
+    {%- endfor -%}
+    {%- set dimensioner = [] -%}
+    {%- for r in run_query("select kommun_kod, cast(dim_nr as " ~ dbt.type_string() ~ "), kolumn from "
+            ~ ref('sie_dimensioner')).rows -%}
+        {%- do dimensioner.append({'kommun_kod': r[0], 'dim_nr': r[1], 'kolumn': r[2]}) -%}
+    {%- endfor -%}
+    {{ return(tojson({'orgnr': orgnr, 'dimensioner': dimensioner})) }}
+{%- endmacro %}
+
 {#- how many files match a pattern: DuckDB's glob(); on Spark the session's function kommunanalys_antal_filer -#}
 {% macro antal_filer(monster) -%}
     {{ return(adapter.dispatch('antal_filer', 'kommunanalys')(monster)) }}
@@ -102,9 +134,10 @@
     {%- endif -%}
     {%- set namn = [] -%}
     {%- for k in kolumner -%}{%- do namn.append(k.kolumn) -%}{%- endfor -%}
-    {%- set sql = "select kommunanalys_granska_leverans('" ~ (monster or kommunanalys.kalla_glob(relation)) ~ "', '"
-        ~ kommunanalys.kalla_kodning(relation) ~ "', '" ~ (namn | join(',')) ~ "', '" ~ rot ~ "', '"
-        ~ kommunanalys.derived_root() ~ "/omkodade')" -%}
+    {%- set sql = "select kommunanalys_granska_leverans('" ~ (monster or (kommunanalys.kalla_monster(relation) | join('|')))
+        ~ "', '" ~ kommunanalys.kalla_kodning(relation) ~ "', '" ~ (namn | join(',')) ~ "', '" ~ rot ~ "', '"
+        ~ kommunanalys.derived_root() ~ "/omkodade', '" ~ (kommunanalys.sie_konfig(relation) | replace("'", "''"))
+        ~ "')" -%}
     {%- set svar = fromjson(run_query(sql).columns[0].values()[0]) -%}
     {%- for rad in svar.info -%}
         {%- do log("NOTE: " ~ rad, info=true) -%}

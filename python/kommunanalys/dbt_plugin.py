@@ -7,8 +7,8 @@ files, the manifest or logs. Without a key the documented demo key is set and ``
 the ``assert_pseudonym_key`` macro then refuses to build anything but the synthetic demo data.
 
 It also registers two Python functions in DuckDB that the staging macros call:
-``kommunanalys_granska_leverans(glob, encoding, columns, root, copy_root)`` (encoding and structure of the delivered
-CSV files before DuckDB reads them, :mod:`kommunanalys.leverans`) and ``kommunanalys_syntetisk(raw_root)`` (''
+``kommunanalys_granska_leverans(glob, encoding, columns, root, copy_root, sie_config)`` (encoding and structure of
+the delivered CSV files; SIE ledger files converted before DuckDB reads them, :mod:`kommunanalys.leverans`) and ``kommunanalys_syntetisk(raw_root)`` (''
 when every file of the raw folder is one the generator wrote, per the hashes in its marker file; else the reason).
 """
 
@@ -34,7 +34,7 @@ def _set_key(con) -> None:
 
 
 def _register_functions(con) -> None:
-    for name, fn, n_args in (("kommunanalys_granska_leverans", granska_kalla, 5),
+    for name, fn, n_args in (("kommunanalys_granska_leverans", granska_kalla, 6),
                              ("kommunanalys_granska_kolada", granska_kolada, 2),
                              ("kommunanalys_syntetisk", syntetisk_avvikelse, 1)):
         try:

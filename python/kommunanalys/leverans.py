@@ -226,20 +226,47 @@ def granska_fil(path: Path, fil: str, konfigurerad: str, kolumner: list[str], om
     return {"las": str(las), "fil": fil, "kodning": kodning, "info": info}
 
 
-def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_rot: str) -> str:
-    """Every file matching the glob `monster`: JSON {'filer': [...], 'fel': [...], 'info': [...]} (see granska_fil).
-    kolumner: the contract's columns, comma-separated. Files in name order (the delivery order)."""
+SIE_ANDELSER = (".se", ".si")
+
+
+def granska_sie(path: Path, fil: str, konfig: dict, omkodad_rot: Path | None) -> dict:
+    """A SIE ledger file (python/kommunanalys/sie.py): read, reconciled with its own totals and written as the
+    ledger's CSV (with the SIE line of each row in sie_rad) under the copies' folder, which is read in its place."""
+    from . import sie
+
+    if omkodad_rot is None:
+        raise LeveransFel(f"{fil}: en SIE-fil läses bara via staging (mappen för omkodade kopior saknas)")
+    try:
+        rader = sie.kontoutfall(sie.las(path, fil), konfig.get("orgnr", {}), konfig.get("dimensioner", []))
+    except sie.SieFel as err:
+        raise LeveransFel(str(err)) from None
+    las = omkodad_rot / (fil + ".csv")
+    sie.skriv_huvudbok(rader, las)
+    return {"las": str(las), "fil": fil, "kodning": "utf-8", "rad_kolumn": "sie_rad",
+            "info": [f"{fil}: SIE läst som {len(rader)} rader kontoutfall"]}
+
+
+def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_rot: str, sie_konfig: str = "") -> str:
+    """Every file matching the glob `monster` (several globs separated by '|'): JSON {'filer': [...], 'fel': [...],
+    'info': [...]} (see granska_fil). kolumner: the contract's columns, comma-separated. Files in name order (the
+    delivery order). A file ending in .se/.si is a SIE ledger (granska_sie), read with sie_konfig (JSON: orgnr ->
+    kommun_kod, and the rows of seeds/staging/sie_dimensioner.csv)."""
     rot_path = Path(rot)
     filer, fel, info = [], [], []
-    for name in sorted(glob.glob(monster)):
+    konfig = json.loads(sie_konfig) if sie_konfig else {}
+    namn = sorted({n for m in monster.split("|") if m for n in glob.glob(m)})
+    for name in namn:
         path = Path(name)
         try:
             fil = path.resolve().relative_to(rot_path.resolve()).as_posix()
         except ValueError:
             fil = path.name
         try:
-            granskad = granska_fil(path, fil, kodning, [k for k in kolumner.split(",") if k],
-                                   Path(omkodad_rot) if omkodad_rot else None)
+            if path.suffix.lower() in SIE_ANDELSER:
+                granskad = granska_sie(path, fil, konfig, Path(omkodad_rot) if omkodad_rot else None)
+            else:
+                granskad = granska_fil(path, fil, kodning, [k for k in kolumner.split(",") if k],
+                                       Path(omkodad_rot) if omkodad_rot else None)
         except LeveransFel as err:
             fel.append(str(err))
             continue

@@ -2,7 +2,10 @@
     is read again only when it is new or changed; the rows of a changed or withdrawn file are replaced); the
     deliveries are resolved over them in base_ekonomi__huvudbok.
     Reads: ekonomi/huvudbok*.csv (the ledger, one row per code string and month; encoding vars.encoding.ekonomi,
-    Latin-1 read as Windows-1252).
+    Latin-1 read as Windows-1252), and the SIE ledger files ekonomi/*.se, *.si (types 4E/4I and 3): the pre-read
+    check converts each into these columns (python/kommunanalys/sie.py: the file's #ORGNR -> seed kommuner.orgnr,
+    dimensions -> seed sie_dimensioner, reconciled with the file's #RES / #PSALDO {}); kalla_fil is the SIE file,
+    kalla_rad the first SIE line the row sums.
     Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
     python/kommunanalys/leverans.py): the text columns trimmed and checked for personnummer look-alikes; period a
     real month YYYYMM not after the delivery; belopp a decimal (comma or point).
@@ -10,6 +13,8 @@
     every earlier file; a second row with the same key in one file is quarantined as a duplicate. Two files
     delivering the same (kommun_kod, period) are listed in staging.leveransoverlapp (a warning names them).
     The compiled SQL: dbt compile -s base_ekonomi__huvudbok (target/compiled/kommunanalys/models/staging/...). -#}
+-- depends_on: {{ ref('kommuner') }}
+-- depends_on: {{ ref('sie_dimensioner') }}
 {{ config(
     materialized=inkrementell_materialisering(),
     incremental_strategy='append',
