@@ -136,3 +136,69 @@ def test_the_pre_read_check_converts_sie_beside_csv_with_the_sie_lines(tmp_path)
                                     str(tmp_path / "kopior"), konfig))
     assert svar["fel"] == ["ekonomi/fel_summa.se: rad 20: filens summa för konto 5010 är 1300.00 men "
                            "verifikationerna (#TRANS) summerar till 1250.50 (skillnad 49.50)"]
+
+
+KEY = "test-nyckel-sie"
+
+
+def _raw_with(base: Path, files: dict[str, bytes]) -> Path:
+    raw = base / "raw"
+    for name, data in files.items():
+        (raw / name).parent.mkdir(parents=True, exist_ok=True)
+        (raw / name).write_bytes(data)
+    return raw
+
+
+def test_staging_reads_sie_beside_csv_with_file_and_line_and_quarantine(tmp_path):
+    """Through dbt: a SIE 4E file beside a CSV delivery; the rows keep the SIE file and line; a transaction without
+    a verksamhet object is quarantined (ansvar/verksamhet are required), never dropped; raw = used + quarantined."""
+    import duckdb
+
+    from .test_staging import isolated_dbt
+
+    sie_text = (SIE / "bok_4e.se").read_bytes().replace(
+        b'#TRANS 1510 {} 500.00', b'#TRANS 1510 {} 500.00\r\n   #TRANS 4010 {1 "100"} 7.00\r\n   #TRANS 1930 {} -7.00')
+    sie_text = sie_text.replace(b"#RES 0 5010 1250.50", b"#RES 0 5010 1250.50\r\n#RES 0 4010 7.00")
+    raw = _raw_with(tmp_path, {
+        "ekonomi/bok_4e.se": sie_text,
+        "ekonomi/huvudbok_2024.csv": "kommun_kod;period;konto;ansvar;verksamhet;aktivitet;projekt;motpart;belopp\n"
+                                     "0881;202401;5010;1;2;;;;3,50\n"
+                                     .encode("latin-1"),
+    })
+    run = isolated_dbt(tmp_path, ["build", "--select", "+base_ekonomi__huvudbok", "--exclude", "test_type:unit"],
+                       raw, key=KEY)
+    assert run.returncode == 0, run.stdout[-3000:]
+    con = duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True)
+    try:
+        got = con.execute("select kalla_fil, kalla_rad, kommun_kod, period, konto, ansvar, verksamhet, projekt, "
+                          "belopp, karantan_orsak from staging.base_ekonomi__huvudbok order by kalla_fil, kalla_rad"
+                          ).fetchall()
+    finally:
+        con.close()
+    assert got == [
+        # one #RES line more than the fixture before the vouchers: every voucher line is one further down
+        ("ekonomi/bok_4e.se", 24, "0880", "202401", "5010", "100", "510", None, Decimal("1000.00"), None),
+        ("ekonomi/bok_4e.se", 25, "0880", "202402", "5010", "100", "510", None, Decimal("250.50"), None),
+        ("ekonomi/bok_4e.se", 32, "0880", "202402", "3010", "100", "510", "P1", Decimal("-500.00"), None),
+        ("ekonomi/bok_4e.se", 34, "0880", "202402", "4010", "100", None, None, Decimal("7.00"), "verksamhet: saknas"),
+        ("ekonomi/huvudbok_2024.csv", 2, "0881", "202401", "5010", "1", "2", None, Decimal("3.50"), None),
+    ]
+
+
+def test_a_sie_file_whose_totals_do_not_match_stops_the_build(tmp_path):
+    import duckdb
+
+    from .test_staging import isolated_dbt
+
+    raw = _raw_with(tmp_path, {"ekonomi/fel_summa.se": (SIE / "fel_summa.se").read_bytes()})
+    run = isolated_dbt(tmp_path, ["build", "--select", "+base_ekonomi__huvudbok", "--exclude", "test_type:unit"],
+                       raw, key=KEY)
+    assert run.returncode != 0
+    assert ("ekonomi/fel_summa.se: rad 20: filens summa för konto 5010 är 1300.00 men verifikationerna (#TRANS) "
+            "summerar till 1250.50 (skillnad 49.50)") in run.stdout
+    con = duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True)
+    try:
+        assert con.execute("select count(*) from information_schema.tables where table_name like "
+                           "'base_ekonomi__huvudbok%'").fetchone()[0] == 0
+    finally:
+        con.close()
