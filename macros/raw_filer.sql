@@ -30,7 +30,7 @@
 {#- filnamn: {path read: file name relative to the root} when the files read are not all under the root (a
     UTF-8 copy of a Windows-1252 delivery is read in its place, under its own name); rad_kolumn: a column of the
     files read that holds the line of the delivery each row comes from (the ledger rows converted from a SIE file:
-    sie_rad), used as the line instead of the row's position in the file read -#}
+    leverans_rad), used as the line instead of the row's position in the file read -#}
 {% macro duckdb__raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
     (
         with raw_rows as (
@@ -75,7 +75,7 @@
     {%- set plats = relation | string -%}
     {%- set monster = kommunanalys.kalla_glob(relation) -%}
     {%- set delar = [] -%}
-    {%- for kodning, rad_kolumn in [('utf-8', none), ('latin-1', none), ('utf-8', 'sie_rad')] -%}
+    {%- for kodning, rad_kolumn in [('utf-8', none), ('latin-1', none), ('utf-8', 'leverans_rad')] -%}
         {%- set delfiler = [] -%}
         {%- for f in filer if f.kodning == kodning -%}
             {%- if (f.rad_kolumn | default(none)) == rad_kolumn -%}
@@ -164,10 +164,10 @@
             end as {{ k.kolumn }},
             {%- endfor %}
             tolkade._fil as {{ prefix }}_fil,
-            {#- a ledger converted from SIE carries the SIE line of each row in sie_rad -#}
+            {#- a ledger converted from SIE carries the SIE line of each row in leverans_rad -#}
             coalesce(
-                cast(case when array_position(rubriker._rubrik, 'sie_rad') > 0
-                    then element_at(tolkade._varden, cast(array_position(rubriker._rubrik, 'sie_rad') as integer))
+                cast(case when array_position(rubriker._rubrik, 'leverans_rad') > 0
+                    then element_at(tolkade._varden, cast(array_position(rubriker._rubrik, 'leverans_rad') as integer))
                 end as integer),
                 cast(tolkade.nr as integer)
             ) as {{ prefix }}_rad

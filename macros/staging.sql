@@ -73,7 +73,8 @@
 {%- endmacro %}
 
 {#- Every file pattern of a source: its external_location's, and for the ledger (ekonomi/huvudbok) the SIE files
-    beside it (ekonomi/*.se, *.si, either case: python/kommunanalys/sie.py converts them in the pre-read check). -#}
+    beside it (ekonomi/*.se, *.si, either case: python/kommunanalys/sie.py converts them in the pre-read check), for
+    the population (scb/befolkning*.csv) PxWebApi's json-stat2 beside it (scb/befolkning*.json: jsonstat.py). -#}
 {% macro kalla_monster(relation) -%}
     {%- set monster = [kommunanalys.kalla_glob(relation)] -%}
     {%- if relation.identifier == 'huvudbok' -%}
@@ -81,6 +82,8 @@
         {%- for andelse in ['se', 'si', 'SE', 'SI'] -%}
             {%- do monster.append(mapp ~ '/*.' ~ andelse) -%}
         {%- endfor -%}
+    {%- elif relation.identifier == 'befolkning' -%}
+        {%- do monster.append(monster[0][:-4] ~ '.json') -%}
     {%- endif -%}
     {{ return(monster) }}
 {%- endmacro %}

@@ -229,28 +229,56 @@ def granska_fil(path: Path, fil: str, konfigurerad: str, kolumner: list[str], om
 SIE_ANDELSER = (".se", ".si")
 
 
+def skriv_csv(rader: list[dict], kolumner: tuple[str, ...], mal: Path) -> None:
+    """Rows as a ';' CSV in UTF-8 with a header, written atomically (the converted copies of SIE and json-stat2)."""
+    mal.parent.mkdir(parents=True, exist_ok=True)
+    tmp = mal.with_name(mal.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        w = csv.DictWriter(handle, fieldnames=kolumner, delimiter=";", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rader)
+    os.replace(tmp, mal)
+
+
+def _konverterad(fil: str, rader: list[dict], kolumner: tuple[str, ...], omkodad_rot: Path | None, info: str) -> dict:
+    """A delivery in another form (SIE, json-stat2) written as the contract's CSV under the copies' folder, with the
+    delivery's own line (or cell) of each row in leverans_rad; that copy is read in its place."""
+    if omkodad_rot is None:
+        raise LeveransFel(f"{fil}: filen läses bara via staging (mappen för omkodade kopior saknas)")
+    las = omkodad_rot / (fil + ".csv")
+    skriv_csv(rader, kolumner, las)
+    return {"las": str(las), "fil": fil, "kodning": "utf-8", "rad_kolumn": "leverans_rad", "info": [info]}
+
+
 def granska_sie(path: Path, fil: str, konfig: dict, omkodad_rot: Path | None) -> dict:
-    """A SIE ledger file (python/kommunanalys/sie.py): read, reconciled with its own totals and written as the
-    ledger's CSV (with the SIE line of each row in sie_rad) under the copies' folder, which is read in its place."""
+    """A SIE ledger file (python/kommunanalys/sie.py): read, reconciled with its own totals and converted."""
     from . import sie
 
-    if omkodad_rot is None:
-        raise LeveransFel(f"{fil}: en SIE-fil läses bara via staging (mappen för omkodade kopior saknas)")
     try:
         rader = sie.kontoutfall(sie.las(path, fil), konfig.get("orgnr", {}), konfig.get("dimensioner", []))
     except sie.SieFel as err:
         raise LeveransFel(str(err)) from None
-    las = omkodad_rot / (fil + ".csv")
-    sie.skriv_huvudbok(rader, las)
-    return {"las": str(las), "fil": fil, "kodning": "utf-8", "rad_kolumn": "sie_rad",
-            "info": [f"{fil}: SIE läst som {len(rader)} rader kontoutfall"]}
+    return _konverterad(fil, rader, sie.HUVUDBOK, omkodad_rot, f"{fil}: SIE läst som {len(rader)} rader kontoutfall")
+
+
+def granska_jsonstat(path: Path, fil: str, omkodad_rot: Path | None) -> dict:
+    """SCB population in json-stat2 (python/kommunanalys/jsonstat.py), converted."""
+    from . import jsonstat
+
+    try:
+        rader, aggregat = jsonstat.befolkning(path, fil)
+    except jsonstat.JsonStatFel as err:
+        raise LeveransFel(str(err)) from None
+    return _konverterad(fil, rader, jsonstat.BEFOLKNING, omkodad_rot,
+                        f"{fil}: json-stat2 läst som {len(rader)} rader; {aggregat} totalceller (tot) lästes inte")
 
 
 def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_rot: str, sie_konfig: str = "") -> str:
     """Every file matching the glob `monster` (several globs separated by '|'): JSON {'filer': [...], 'fel': [...],
     'info': [...]} (see granska_fil). kolumner: the contract's columns, comma-separated. Files in name order (the
     delivery order). A file ending in .se/.si is a SIE ledger (granska_sie), read with sie_konfig (JSON: orgnr ->
-    kommun_kod, and the rows of seeds/staging/sie_dimensioner.csv)."""
+    kommun_kod, and the rows of seeds/staging/sie_dimensioner.csv); a .json file is SCB population in json-stat2
+    (granska_jsonstat)."""
     rot_path = Path(rot)
     filer, fel, info = [], [], []
     konfig = json.loads(sie_konfig) if sie_konfig else {}
@@ -262,7 +290,9 @@ def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_r
         except ValueError:
             fil = path.name
         try:
-            if path.suffix.lower() in SIE_ANDELSER:
+            if path.suffix.lower() == ".json":
+                granskad = granska_jsonstat(path, fil, Path(omkodad_rot) if omkodad_rot else None)
+            elif path.suffix.lower() in SIE_ANDELSER:
                 granskad = granska_sie(path, fil, konfig, Path(omkodad_rot) if omkodad_rot else None)
             else:
                 granskad = granska_fil(path, fil, kodning, [k for k in kolumner.split(",") if k],

@@ -24,22 +24,20 @@ and what is an assumption:
   Files repeat the same money on several lines (the full object list, one line per single dimension, ``{}``).
 - **Totals.** ``#RES årsnr konto saldo``: the year's total of a result account.
 
-:func:`kontoutfall` turns a read file into the ledger's rows (the columns of ``ekonomi/huvudbok*.csv``), and
-:func:`skriv_huvudbok` writes them as that CSV with the SIE line each row comes from (``sie_rad``), which the
-staging reads as the row's ``kalla_rad``.
+:func:`kontoutfall` turns a read file into the ledger's rows (the columns of ``ekonomi/huvudbok*.csv``) with the
+SIE line each row comes from (``leverans_rad``); the pre-read check (leverans.py) writes them as that CSV, and the
+staging reads the line as the row's ``kalla_rad``.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 KOLUMNER = ("ansvar", "verksamhet", "aktivitet", "projekt", "motpart")
-HUVUDBOK = ("kommun_kod", "period", "konto") + KOLUMNER + ("belopp", "sie_rad")
+HUVUDBOK = ("kommun_kod", "period", "konto") + KOLUMNER + ("belopp", "leverans_rad")
 TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|(\{[^{}]*\})|([^\s"{}]+))')
 
 
@@ -288,16 +286,5 @@ def kontoutfall(sie: Sie, orgnr: dict[str, str], mappning: list[dict]) -> list[d
         rader[nyckel] = (summa + belopp, min(rad, p.rad))
     ut = []
     for nyckel, (summa, rad) in sorted(rader.items(), key=lambda x: x[1][1]):
-        ut.append(dict(zip(("period", "konto") + KOLUMNER, nyckel), kommun_kod=kommun, belopp=str(summa), sie_rad=rad))
+        ut.append(dict(zip(("period", "konto") + KOLUMNER, nyckel), kommun_kod=kommun, belopp=str(summa), leverans_rad=rad))
     return ut
-
-
-def skriv_huvudbok(rader: list[dict], mal: Path) -> None:
-    """The rows as ekonomi/huvudbok CSV (';', UTF-8) with sie_rad, written atomically."""
-    mal.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mal.with_name(mal.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        w = csv.DictWriter(handle, fieldnames=HUVUDBOK, delimiter=";", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rader)
-    tmp.replace(mal)

@@ -23,7 +23,7 @@ DIMS = [{"kommun_kod": "*", "dim_nr": "1", "kolumn": "ansvar"},
 def rows(name: str, dims=DIMS) -> list[tuple]:
     read = sie.kontoutfall(sie.las(SIE / name, f"ekonomi/{name}"), ORGNR, dims)
     return [(r["kommun_kod"], r["period"], r["konto"], r["ansvar"], r["verksamhet"], r["projekt"],
-             Decimal(r["belopp"]), r["sie_rad"]) for r in read]
+             Decimal(r["belopp"]), r["leverans_rad"]) for r in read]
 
 
 def test_fields_quotes_escapes_and_object_lists():
@@ -127,9 +127,9 @@ def test_the_pre_read_check_converts_sie_beside_csv_with_the_sie_lines(tmp_path)
                                     str(tmp_path / "raw"), str(tmp_path / "kopior"), konfig))
     assert svar["fel"] == []
     assert [(f["fil"], f.get("rad_kolumn")) for f in svar["filer"]] == [
-        ("ekonomi/bok_4e.se", "sie_rad"), ("ekonomi/huvudbok_2024.csv", None)]
+        ("ekonomi/bok_4e.se", "leverans_rad"), ("ekonomi/huvudbok_2024.csv", None)]
     csv_text = Path(svar["filer"][0]["las"]).read_text(encoding="utf-8").splitlines()
-    assert csv_text[0] == "kommun_kod;period;konto;ansvar;verksamhet;aktivitet;projekt;motpart;belopp;sie_rad"
+    assert csv_text[0] == "kommun_kod;period;konto;ansvar;verksamhet;aktivitet;projekt;motpart;belopp;leverans_rad"
     assert csv_text[1] == "0880;202401;5010;100;510;;;;1000.00;23"
     (raw / "fel_summa.se").write_bytes((SIE / "fel_summa.se").read_bytes())
     svar = json.loads(granska_kalla(f"{raw}/*.se", "latin-1", "kommun_kod", str(tmp_path / "raw"),
