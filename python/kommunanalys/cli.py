@@ -58,6 +58,69 @@ def generate(
     console.print(f"[green]synthetic data written to {target}")
 
 
+def _kommuner_i_seed() -> list[str]:
+    import csv
+
+    with open(PROJECT_ROOT / "seeds" / "gemensam" / "kommuner.csv", encoding="utf-8") as handle:
+        return [r["kommun_kod"] for r in csv.DictReader(handle)]
+
+
+KommunOpt = Annotated[Optional[list[str]], typer.Option(
+    "--kommun", help="municipality code; repeat for several (default: every row of seeds/gemensam/kommuner.csv)")]
+ArOpt = Annotated[list[int], typer.Option("--ar", help="year; repeat the option for several")]
+
+
+def _hamta(beskrivning: str, fn) -> list[Path]:
+    """Runs a fetch with a progress line per file written; a failed fetch is a one-line error."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from .hamta import HamtaFel
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console) as progress:
+        uppgift = progress.add_task(beskrivning, total=None)
+        try:
+            filer = fn(lambda text: progress.update(uppgift, advance=1, description=f"{beskrivning} {text}"))
+        except HamtaFel as err:
+            _fail(str(err))
+    return filer
+
+
+@app.command("fetch-kolada")
+def fetch_kolada(
+    raw: RawOpt = None,
+    kommun: KommunOpt = None,
+    ar: ArOpt = [2023, 2024],
+    kpi: Annotated[Optional[list[str]], typer.Option(help="Kolada KPI id; repeat (default: the seeds' kolada_kpi)")] = None,
+    bas: Annotated[str, typer.Option(help="the API's base URL")] = "https://api.kolada.se/v3",
+) -> None:
+    """Fetch Kolada comparison values (API v3) into <raw>/extern/kolada/, every page as returned."""
+    from .hamta import hamta_kolada, kolada_kpier
+
+    kpier = sorted(kpi or kolada_kpier())
+    kommuner = sorted(set(kommun or _kommuner_i_seed()) | {"0000"})
+    mapp = _folders(raw, None)[0] / "extern" / "kolada"
+    filer = _hamta("Kolada", lambda steg: hamta_kolada(mapp, kpier, kommuner, ar, bas=bas, framsteg=steg))
+    console.print(f"[green]Kolada: {len(filer)} sidor för {len(kpier)} KPI:er ({', '.join(kpier)}), "
+                  f"{len(kommuner)} områden, år {', '.join(map(str, sorted(ar)))} sparade i {mapp}")
+
+
+@app.command("fetch-scb")
+def fetch_scb(
+    raw: RawOpt = None,
+    kommun: KommunOpt = None,
+    ar: ArOpt = [2023, 2024],
+    bas: Annotated[str, typer.Option(help="PxWebApi 2's base URL")] = "https://statistikdatabasen.scb.se/api/v2",
+) -> None:
+    """Fetch the population (SCB TAB638, json-stat2) into <raw>/scb/, each answer as returned."""
+    from .hamta import hamta_scb
+
+    kommuner = sorted(set(kommun or _kommuner_i_seed()))
+    mapp = _folders(raw, None)[0] / "scb"
+    filer = _hamta("SCB", lambda steg: hamta_scb(mapp, kommuner, ar, bas=bas, framsteg=steg))
+    console.print(f"[green]SCB TAB638: {len(filer)} svar för {len(kommuner)} kommuner, år "
+                  f"{', '.join(map(str, sorted(ar)))} sparade i {mapp}: " + ", ".join(f.name for f in filer))
+
+
 @app.command("score-survey")
 def score_survey(raw: RawOpt = None, derived: DerivedOpt = None) -> None:
     """Validate and score the SIP participation survey files; write the scored files dbt reads."""

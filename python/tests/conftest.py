@@ -47,14 +47,16 @@ class Built:
         return self.con.execute(sql).df()
 
 
-def build_project(base: Path, extra_raw: Path | None = FIXTURES / "raw", env: dict[str, str] | None = None) -> Built:
-    """Generate demo data into base/raw, add fixture files, score surveys, dbt build into base/test.duckdb."""
+def build_project(base: Path, extra_raw: Path | None = FIXTURES / "raw", env: dict[str, str] | None = None,
+                  former: dict[str, str] | None = None) -> Built:
+    """Generate demo data into base/raw, add fixture files, score surveys, dbt build into base/test.duckdb.
+    former: the generator's file forms (huvudbok='sie4e', befolkning='jsonstat2', kolada_form='v3')."""
     from kommunanalys.enkat import score_surveys
     from kommunanalys.generator import generate
 
     raw, derived, db = base / "raw", base / "derived", base / "test.duckdb"
     target, logs = base / "target", base / "logs"
-    generate(out=raw, kommuner=TEST_KOMMUNER, years=TEST_YEARS, scale="demo", seed=TEST_SEED)
+    generate(out=raw, kommuner=TEST_KOMMUNER, years=TEST_YEARS, scale="demo", seed=TEST_SEED, **(former or {}))
     if extra_raw is not None and extra_raw.exists():
         shutil.copytree(extra_raw, raw, dirs_exist_ok=True)
         # the fixtures are hand-written synthetic rows: listed in the marker, so that the demo key may be used

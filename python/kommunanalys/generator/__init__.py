@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 from .. import __version__
-from . import ekonomi, kolada, kva, persons, region, samsa, sip_quality, textcols, verksamhet
+from . import ekonomi, former, kolada, kva, persons, region, samsa, sip_quality, textcols, verksamhet
 from .katalog import KODER, Scale, Span, kommun_codes, populations, seed_lokala_koder, seed_volymtyp
 from ..syntetisk import hash_files
 from .writer import write_csv
@@ -65,10 +65,13 @@ class _Simulation:
 
 
 def generate(out: Path, kommuner: int, years: list[int], scale: str, seed: int,
-             on_step: Callable[[str], None] | None = None) -> dict[str, int]:
+             on_step: Callable[[str], None] | None = None, huvudbok: str = "csv", befolkning: str = "csv",
+             kolada_form: str = "v2") -> dict[str, int]:
     """Write every contract file for the first `kommuner` municipalities and `years`; returns rows per file.
 
     `on_step(name)` is called as each simulation step or file is done (scripts/benchmark.py times them).
+    `huvudbok` 'sie4e', `befolkning` 'jsonstat2', `kolada_form` 'v3': those files in the form the real sources
+    deliver them (generator/former.py), with the same content.
     """
     years = sorted(set(years))
     if kommuner < 1 or not years:
@@ -83,6 +86,7 @@ def generate(out: Path, kommuner: int, years: list[int], scale: str, seed: int,
     stats = _write_years(out, sim, years, seed, planted, step)
     others = kommun_codes(min(kommuner + 5, 2_000))[kommuner:]
     stats.update(kolada.write_kolada(out / "extern" / "kolada", sim.codes + others, years, _rng(seed, "kolada")))
+    stats = former.omforma(out, stats, huvudbok, befolkning, kolada_form)
     marker = {"synthetic": True, "generator": "kommunanalys.generator", "version": GENERATOR_VERSION,
               "seed": seed, "kommuner": sim.codes, "years": years, "scale": scale,
               "planted_invalid": planted.rows,
