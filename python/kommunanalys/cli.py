@@ -121,6 +121,33 @@ def fetch_scb(
                   f"{', '.join(map(str, sorted(ar)))} sparade i {mapp}: " + ", ".join(f.name for f in filer))
 
 
+@app.command("export-config")
+def export_config(
+    xlsx: Annotated[Path, typer.Option(help="the workbook to write")] = Path("build/konfiguration.xlsx"),
+) -> None:
+    """Write the configuration seeds to one Excel workbook, a sheet per seed (edit it, then import-config)."""
+    from .konfiguration import exportera
+
+    blad = exportera(PROJECT_ROOT / "seeds", xlsx)
+    console.print(f"[green]{len(blad)} seeds skrivna som blad i {xlsx}")
+
+
+@app.command("import-config")
+def import_config(
+    kalla: Annotated[Path, typer.Argument(help="an edited workbook (.xlsx), or a folder of <seed>.csv as Excel saves them")],
+) -> None:
+    """Validate an edited workbook (or Excel-saved CSV files) against the seeds, then write the seeds."""
+    from .konfiguration import KonfigurationsFel, importera
+
+    if not kalla.exists():
+        _fail(f"{kalla} finns inte")
+    try:
+        skrivna = importera(kalla, PROJECT_ROOT / "seeds")
+    except KonfigurationsFel as err:
+        _fail(str(err))
+    console.print(f"[green]{len(skrivna)} seeds inlästa: " + ", ".join(p.stem for p in skrivna))
+
+
 @app.command("score-survey")
 def score_survey(raw: RawOpt = None, derived: DerivedOpt = None) -> None:
     """Validate and score the SIP participation survey files; write the scored files dbt reads."""
