@@ -47,12 +47,19 @@ def generate(
     ar: Annotated[list[int], typer.Option(help="year(s) to generate; repeat the option for several")] = [2023, 2024],
     scale: Annotated[str, typer.Option(help="'demo' (small), 'national' (national-year volumes) or a factor such as 0.1")] = "demo",
     seed: Annotated[int, typer.Option(help="random seed; the same seed gives the same files")] = 42,
+    huvudbok: Annotated[str, typer.Option(help="the ledger as 'csv' or 'sie4e' (SIE type 4E per municipality)")] = "csv",
+    befolkning: Annotated[str, typer.Option(help="the population as 'csv' or 'jsonstat2' (PxWebApi 2, TAB638)")] = "csv",
+    kolada: Annotated[str, typer.Option(help="Kolada responses as 'v2' or 'v3' (pages with next_url)")] = "v2",
 ) -> None:
     """Write synthetic files for every source of the input contract (deterministic from the seed)."""
     from .generator import generate as _generate
 
     target = Path(out or raw_root())
-    stats = _generate(out=target, kommuner=kommuner, years=list(ar), scale=scale, seed=seed)
+    try:
+        stats = _generate(out=target, kommuner=kommuner, years=list(ar), scale=scale, seed=seed, huvudbok=huvudbok,
+                          befolkning=befolkning, kolada_form=kolada)
+    except ValueError as err:
+        _fail(str(err))
     for name, rows in sorted(stats.items()):
         console.print(f"  {name}: {rows:,} rows")
     console.print(f"[green]synthetic data written to {target}")

@@ -79,6 +79,7 @@ def generate(out: Path, kommuner: int, years: list[int], scale: str, seed: int,
     missing = seed_lokala_koder() ^ {k.kod for k in KODER}
     if missing:
         raise ValueError(f"generator catalogue and kpb_lokala_insatskoder differ on {sorted(missing)}")
+    former.kontrollera(huvudbok, befolkning, kolada_form)
     step = on_step or (lambda name: None)
     sim = _simulate(kommun_codes(kommuner), Span(years[0], years[-1]), Scale.parse(scale), seed, step)
     out = Path(out)

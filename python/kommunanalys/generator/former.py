@@ -127,12 +127,16 @@ def kolada_som_v3(out: Path, relative: str, per_sida: int = 5) -> list[str]:
     return written
 
 
-def omforma(out: Path, stats: dict[str, int], huvudbok: str = "csv", befolkning: str = "csv",
-            kolada: str = "v2") -> dict[str, int]:
-    """Rewrites the chosen files in their other form; returns the files per name (rows: -1 = not counted)."""
+def kontrollera(huvudbok: str, befolkning: str, kolada: str) -> None:
     for namn, varde in (("huvudbok", huvudbok), ("befolkning", befolkning), ("kolada", kolada)):
         if varde not in FORMER[namn]:
             raise ValueError(f"{namn}: '{varde}' (välj {' eller '.join(FORMER[namn])})")
+
+
+def omforma(out: Path, stats: dict[str, int], huvudbok: str = "csv", befolkning: str = "csv",
+            kolada: str = "v2") -> dict[str, int]:
+    """Rewrites the chosen files in their other form; returns {file: rows of the file it was written from}."""
+    kontrollera(huvudbok, befolkning, kolada)
     ny = {}
     for relative, rows in stats.items():
         if huvudbok == "sie4e" and relative.startswith("ekonomi/huvudbok_"):
