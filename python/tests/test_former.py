@@ -54,3 +54,18 @@ def test_staged_population_kolada_and_ledger_totals_are_identical(built, built_f
                 "select sum(antal), count(*) from staging.stg_scb__befolkning",
                 "select sum(varde), count(*) from staging.stg_extern__kolada"):
         assert built.rows(sql) == built_former.rows(sql)
+
+
+@pytest.fixture(scope="module")
+def built_sie3(tmp_path_factory):
+    return build_project(tmp_path_factory.mktemp("sie3"), former={"huvudbok": "sie3"})
+
+
+def test_sie_type_3_gives_the_same_kpb_marts_and_ledger(built, built_sie3):
+    """The same ledger as SIE type 3 (balances per full object list, beside the subtotal lines real files repeat
+    the money on): the subtotals are not added, the marts are identical to the öre."""
+    assert built_sie3.scalar("select count(*) from staging.stg_ekonomi__huvudbok where kalla_fil like '%.se'") > 1000
+    sql = "select sum(belopp), count(*) from staging.stg_ekonomi__huvudbok"
+    assert built.rows(sql) == built_sie3.rows(sql)
+    tables = _tables(built, "kpb")
+    assert [t for t in tables if _content(built, "kpb", t) != _content(built_sie3, "kpb", t)] == []

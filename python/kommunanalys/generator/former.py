@@ -1,4 +1,4 @@
-"""The demo's files in the forms real sources deliver (issue 21): the ledger as SIE type 4E (one file per
+"""The demo's files in the forms real sources deliver (issue 21): the ledger as SIE type 4E or 3 (one file per
 municipality and year, ekonomi/huvudbok_<year>_<kommun>.se, CP437 as #FORMAT PC8), the population as PxWebApi 2
 json-stat2 (scb/befolkning_<year>.json, TAB638's shape) and Kolada as v3 pages (extern/kolada/<kpi>_sida<NN>.json
 with next_url / previous_url). Each is written from the CSV / v2 file the generator wrote, which it replaces, so the
@@ -8,7 +8,9 @@ SIE: one voucher per month and account class of the municipality, dated the 1st;
 #TRANS lines (the first dated the 15th, the second without a date: the voucher's), whose amounts sum to the row's to
 the öre; a counter-entry on 1930 (bank, class 1: not kontoutfall) balances each voucher; #RES gives each result
 account's year total. Dimensions as the seed sie_dimensioner maps them: 1 ansvar, 20 verksamhet, 21 aktivitet,
-6 projekt, 22 motpart.
+6 projekt, 22 motpart. Type 3 instead: #PSALDO per month, account and full object list (every mapped dimension,
+an empty code written as ""), beside the subtotal lines per ansvar, per verksamhet and {} that real files repeat
+the same money on.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 DIMENSIONER = (("1", "ansvar"), ("20", "verksamhet"), ("21", "aktivitet"), ("6", "projekt"), ("22", "motpart"))
-FORMER = {"huvudbok": ("csv", "sie4e"), "befolkning": ("csv", "jsonstat2"), "kolada": ("v2", "v3")}
+FORMER = {"huvudbok": ("csv", "sie4e", "sie3"), "befolkning": ("csv", "jsonstat2"), "kolada": ("v2", "v3")}
 
 
 def orgnr(kommun_kod: str) -> str:
@@ -37,8 +39,28 @@ def _rader(path: Path, encoding: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding=encoding)), delimiter=";"))
 
 
-def huvudbok_som_sie(out: Path, relative: str) -> list[str]:
-    """ekonomi/huvudbok_<year>.csv (Latin-1) -> one SIE 4E file per municipality; returns the files written."""
+def _sie3_rader(rader: list[dict], res: dict[str, Decimal]) -> list[str]:
+    """Type 3: per month and account the full object list (every mapped dimension; an empty code as ""), and the
+    subtotals real files carry beside it: per ansvar alone, per verksamhet alone and {} (the account's month)."""
+    full, per_ansvar, per_verksamhet, tom = {}, defaultdict(Decimal), defaultdict(Decimal), defaultdict(Decimal)
+    for rad in rader:
+        belopp = Decimal(rad["belopp"].replace(",", "."))
+        res[rad["konto"]] += belopp
+        objekt = " ".join(f"{nr} {_citat(rad[namn])}" for nr, namn in DIMENSIONER)
+        full[(rad["period"], rad["konto"], objekt)] = belopp
+        per_ansvar[(rad["period"], rad["konto"], f'1 {_citat(rad["ansvar"])}')] += belopp
+        per_verksamhet[(rad["period"], rad["konto"], f'20 {_citat(rad["verksamhet"])}')] += belopp
+        tom[(rad["period"], rad["konto"], "")] += belopp
+    lines = []
+    for grupp in (full, per_ansvar, per_verksamhet, tom):
+        lines += [f"#PSALDO 0 {period} {konto} {{{objekt}}} {summa}" for (period, konto, objekt), summa in grupp.items()]
+    lines += [f"#PSALDO 0 {period} 1930 {{}} {-summa}" for (period, _, _), summa in tom.items()]
+    return lines
+
+
+def huvudbok_som_sie(out: Path, relative: str, typ: str = "sie4e") -> list[str]:
+    """ekonomi/huvudbok_<year>.csv (Latin-1) -> one SIE file (type 4E, or 3 with balances per object) per
+    municipality; returns the files written."""
     path = out / relative
     year = relative.rsplit("_", 1)[1][:4]
     per_kommun: dict[str, list[dict]] = defaultdict(list)
@@ -46,13 +68,15 @@ def huvudbok_som_sie(out: Path, relative: str) -> list[str]:
         per_kommun[rad["kommun_kod"]].append(rad)
     written = []
     for kommun, rader in sorted(per_kommun.items()):
-        lines = ["#FLAGGA 0", '#PROGRAM "kommunanalys demo" 1', "#FORMAT PC8", f"#GEN {year}1231", "#SIETYP 4",
+        lines = ["#FLAGGA 0", '#PROGRAM "kommunanalys demo" 1', "#FORMAT PC8", f"#GEN {year}1231",
+                 f"#SIETYP {3 if typ == 'sie3' else 4}",
                  f"#ORGNR {orgnr(kommun)}", _citat(f"Demokommun {kommun} - \"syntetisk\"").join(["#FNAMN ", ""]),
                  f"#RAR 0 {year}0101 {year}1231", '#KPTYP "Kommun-Bas"']
         lines += [f"#DIM {nr} {_citat(namn.capitalize())}" for nr, namn in DIMENSIONER]
         res: dict[str, Decimal] = defaultdict(Decimal)
         vouchers: dict[str, list[str]] = defaultdict(list)
-        for rad in rader:
+        saldon = _sie3_rader(rader, res) if typ == "sie3" else []
+        for rad in rader if typ != "sie3" else []:
             belopp = Decimal(rad["belopp"].replace(",", "."))
             res[rad["konto"]] += belopp
             objekt = " ".join(f"{nr} {_citat(rad[namn])}" for nr, namn in DIMENSIONER if rad[namn])
@@ -61,7 +85,7 @@ def huvudbok_som_sie(out: Path, relative: str) -> list[str]:
             vouchers[period].append(f"   #TRANS {rad['konto']} {{{objekt}}} {forsta} {period}15 \"Ränta \\\"del 1\\\"\"")
             vouchers[period].append(f"   #TRANS {rad['konto']} {{{objekt}}} {belopp - forsta}")
             vouchers[period].append(f"   #TRANS 1930 {{}} {-belopp}")
-        lines += [f"#RES 0 {konto} {summa}" for konto, summa in sorted(res.items())]
+        lines += [f"#RES 0 {konto} {summa}" for konto, summa in sorted(res.items())] + saldon
         for nr, (period, trans) in enumerate(sorted(vouchers.items()), start=1):
             lines += [f"#VER A {nr} {period}01 \"Månadens bokföring\"", "{"] + trans + ["}"]
         target = f"ekonomi/huvudbok_{year}_{kommun}.se"
@@ -139,8 +163,8 @@ def omforma(out: Path, stats: dict[str, int], huvudbok: str = "csv", befolkning:
     kontrollera(huvudbok, befolkning, kolada)
     ny = {}
     for relative, rows in stats.items():
-        if huvudbok == "sie4e" and relative.startswith("ekonomi/huvudbok_"):
-            ny.update({f: rows for f in huvudbok_som_sie(out, relative)})
+        if huvudbok != "csv" and relative.startswith("ekonomi/huvudbok_"):
+            ny.update({f: rows for f in huvudbok_som_sie(out, relative, huvudbok)})
         elif befolkning == "jsonstat2" and relative.startswith("scb/befolkning_"):
             ny[befolkning_som_jsonstat(out, relative)] = rows
         elif kolada == "v3" and relative.startswith("extern/kolada/"):
