@@ -202,3 +202,31 @@ def test_a_sie_file_whose_totals_do_not_match_stops_the_build(tmp_path):
                            "'base_ekonomi__huvudbok%'").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_a_sie_file_delivered_later_is_read_incrementally_and_a_corrected_one_replaces_its_rows(tmp_path):
+    """The incremental per-file model lists SIE files as it lists CSV files: a new .si file is read on the next
+    build, and a re-delivered (changed) .se file replaces its own rows."""
+    import duckdb
+
+    from .test_staging import isolated_dbt
+
+    raw = _raw_with(tmp_path, {"ekonomi/bok_4e.se": (SIE / "bok_4e.se").read_bytes()})
+    args = ["run", "--select", "+base_ekonomi__huvudbok"]
+    assert isolated_dbt(tmp_path, ["seed", "--select", "kommuner", "sie_dimensioner"], raw, key=KEY).returncode == 0
+    assert isolated_dbt(tmp_path, args, raw, key=KEY).returncode == 0
+    (raw / "ekonomi" / "lon_4i.si").write_bytes((SIE / "lon_4i.si").read_bytes())
+    (raw / "ekonomi" / "bok_4e.se").write_bytes((SIE / "bok_4e.se").read_bytes().replace(
+        b"#RES 0 3010 -500.00", b"#RES 0 3010 -600.00").replace(b"-500.00\r\n", b"-600.00\r\n"))
+    run = isolated_dbt(tmp_path, args, raw, key=KEY)
+    assert run.returncode == 0, run.stdout[-3000:]
+    con = duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True)
+    try:
+        got = con.execute("select kalla_fil, period, konto, belopp from staging.base_ekonomi__huvudbok "
+                          "where ersatt_av is null order by all").fetchall()
+    finally:
+        con.close()
+    assert got == [("ekonomi/bok_4e.se", "202401", "5010", Decimal("1000.00")),
+                   ("ekonomi/bok_4e.se", "202402", "3010", Decimal("-600.00")),
+                   ("ekonomi/bok_4e.se", "202402", "5010", Decimal("250.50")),
+                   ("ekonomi/lon_4i.si", "202403", "5010", Decimal("400.00"))]
