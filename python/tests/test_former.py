@@ -69,3 +69,18 @@ def test_sie_type_3_gives_the_same_kpb_marts_and_ledger(built, built_sie3):
     assert built.rows(sql) == built_sie3.rows(sql)
     tables = _tables(built, "kpb")
     assert [t for t in tables if _content(built, "kpb", t) != _content(built_sie3, "kpb", t)] == []
+
+
+def test_radavstamning_balances_for_sie_and_json_stat2_files(built_former):
+    rows = built_former.rows(
+        "select kalla_fil, raw_rader, anvanda_rader, karantan_rader, ersatta_rader from staging.radavstamning "
+        "where kalla_fil like '%.se' or kalla_fil like 'scb/%.json' order by kalla_fil")
+    assert [r[0] for r in rows] == ["ekonomi/huvudbok_2023_0880.se", "ekonomi/huvudbok_2023_0881.se",
+                                    "ekonomi/huvudbok_2024_0880.se", "ekonomi/huvudbok_2024_0881.se",
+                                    "scb/befolkning_2023.json", "scb/befolkning_2024.json"]
+    assert all(raw == used + quarantined + replaced and raw > 0 for _, raw, used, quarantined, replaced in rows)
+    # every staged ledger row of a SIE file points at a #TRANS line of it
+    fil, rad = built_former.rows("select kalla_fil, kalla_rad from staging.stg_ekonomi__huvudbok "
+                                 "where kalla_fil like '%.se' order by kalla_fil, kalla_rad desc limit 1")[0]
+    line = (built_former.raw / fil).read_bytes().split(b"\r\n")[rad - 1]
+    assert line.lstrip().startswith(b"#TRANS ")
