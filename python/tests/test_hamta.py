@@ -143,3 +143,15 @@ def test_scb_limits_cells_per_call_and_calls_per_ten_seconds():
         takt.vanta()
         now[0] += 0.1
     assert slept == [pytest.approx(10.0 - 3.0)]  # the 31st call waits until the 1st is 10 s old
+
+
+def test_generate_writes_the_real_forms_on_request_and_names_a_bad_one(tmp_path):
+    result = CliRunner().invoke(app, ["generate", "--raw", str(tmp_path / "a"), "--kommuner", "1", "--ar", "2024",
+                                      "--huvudbok", "sie3", "--befolkning", "jsonstat2", "--kolada", "v3"])
+    assert result.exit_code == 0, result.output
+    files = {p.relative_to(tmp_path / "a").as_posix() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    assert {"ekonomi/huvudbok_2024_0880.se", "scb/befolkning_2024.json", "extern/kolada/U21003_sida01.json"} <= files
+    assert not {"ekonomi/huvudbok_2024.csv", "scb/befolkning_2024.csv", "extern/kolada/U21003.json"} & files
+    result = CliRunner().invoke(app, ["generate", "--raw", str(tmp_path / "b"), "--huvudbok", "sie5"])
+    assert result.exit_code == 1
+    assert "huvudbok: 'sie5' (välj csv eller sie4e eller sie3)" in result.output

@@ -185,17 +185,24 @@ def test_staging_reads_sie_beside_csv_with_file_and_line_and_quarantine(tmp_path
     ]
 
 
-def test_a_sie_file_whose_totals_do_not_match_stops_the_build(tmp_path):
+@pytest.mark.parametrize("name, message", [
+    ("fel_summa.se", "ekonomi/fel_summa.se: rad 20: filens summa för konto 5010 är 1300.00 men verifikationerna "
+                     "(#TRANS) summerar till 1250.50 (skillnad 49.50)"),
+    ("fel_kodning.se", "ekonomi/fel_kodning.se: rad 13: byte 0xC4 är inget bokstavstecken i CP437"),
+])
+def test_a_sie_file_whose_totals_or_encoding_are_wrong_stops_the_build(tmp_path, name, message):
     import duckdb
 
     from .test_staging import isolated_dbt
 
-    raw = _raw_with(tmp_path, {"ekonomi/fel_summa.se": (SIE / "fel_summa.se").read_bytes()})
+    raw = _raw_with(tmp_path, {f"ekonomi/{name}": (SIE / name).read_bytes(),
+                               "ekonomi/huvudbok_2024.csv": "kommun_kod;period;konto;ansvar;verksamhet;aktivitet;"
+                                                            "projekt;motpart;belopp\n0881;202401;5010;1;2;;;;3\n"
+                                                            .encode("latin-1")})
     run = isolated_dbt(tmp_path, ["build", "--select", "+base_ekonomi__huvudbok", "--exclude", "test_type:unit"],
                        raw, key=KEY)
     assert run.returncode != 0
-    assert ("ekonomi/fel_summa.se: rad 20: filens summa för konto 5010 är 1300.00 men verifikationerna (#TRANS) "
-            "summerar till 1250.50 (skillnad 49.50)") in run.stdout
+    assert message in run.stdout
     con = duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True)
     try:
         assert con.execute("select count(*) from information_schema.tables where table_name like "
