@@ -69,7 +69,7 @@ def granska_filer(filer: list[tuple[str, Path]]) -> list[str]:
         nasta = _lank(doc, NASTA)
         if nasta and sida(nasta) not in levererade:
             fel.append(f"{fil}: svaret fortsätter på en sida till ({nasta}) som inte är levererad: hämta alla sidor "
-                       "eller ta bort filen; en del av ett svar läses aldrig som helt")
+                       "(kommunanalys fetch-kolada) eller ta bort filen; en del av ett svar läses aldrig som helt")
     return sorted(fel)  # in file order
 
 

@@ -38,6 +38,9 @@ from pathlib import Path
 
 KOLUMNER = ("ansvar", "verksamhet", "aktivitet", "projekt", "motpart")
 HUVUDBOK = ("kommun_kod", "period", "konto") + KOLUMNER + ("belopp", "leverans_rad")
+# bytes that are no text in a CP437 SIE file: control characters other than tab, CR, LF; 0xB0-0xFF (box drawing,
+# Greek, mathematical signs in CP437 — but letters in Windows-1252 and UTF-8 lead bytes)
+FEL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xb0-\xff]")
 TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|(\{[^{}]*\})|([^\s"{}]+))')
 
 
@@ -124,15 +127,15 @@ def _datum(text: str, fil: str, rad: int) -> str:
 def _text(data: bytes, fil: str) -> list[str]:
     if data.startswith(b"\xef\xbb\xbf"):
         raise _fel(fil, 1, "filen börjar med en UTF-8-BOM men SIE är CP437 (#FORMAT PC8)")
-    rader = data.split(b"\n")
-    for nr, rad in enumerate(rader, start=1):
-        for b in rad:
-            if b >= 0xB0:
-                raise _fel(fil, nr, f"byte 0x{b:02X} är inget bokstavstecken i CP437 (#FORMAT PC8): filen har en "
-                                    "annan kodning än den anger (Windows-1252 eller UTF-8?)")
-            if b < 0x20 and b not in (0x09, 0x0D):
-                raise _fel(fil, nr, f"styrtecken 0x{b:02X}: inte en SIE-textfil")
-    return [r.decode("cp437").rstrip("\r") for r in rader]
+    data = data.rstrip(b"\x1a")  # a DOS end-of-file mark after the last line
+    m = FEL_BYTE.search(data)
+    if m:
+        b, nr = data[m.start()], data.count(b"\n", 0, m.start()) + 1
+        if b >= 0xB0:
+            raise _fel(fil, nr, f"byte 0x{b:02X} är inget bokstavstecken i CP437 (#FORMAT PC8): filen har en "
+                                "annan kodning än den anger (Windows-1252 eller UTF-8?)")
+        raise _fel(fil, nr, f"styrtecken 0x{b:02X}: inte en SIE-textfil")
+    return [r.decode("cp437").rstrip("\r") for r in data.split(b"\n")]
 
 
 def las(path: Path, fil: str) -> Sie:
