@@ -158,6 +158,33 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+def kommun_databas(db: Path, kommun: str, out: Path) -> Path:
+    """A database holding one municipality's published layer (publicerat, rows of other municipalities left out, as
+    in `kommunanalys export --kommun`), for the site and PDF of that municipality alone; returns `out`."""
+    from .export import PUBLISHED_SCHEMA, read_sql, relations
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    con = duckdb.connect(str(out))
+    try:
+        con.execute(f"attach '{Path(db).resolve()}' as kalla (read_only)")
+        tables = [t for s, t in con.execute(
+            "select table_schema, table_name from information_schema.tables where table_catalog = 'kalla' "
+            "and table_schema = ? order by 2", [PUBLISHED_SCHEMA]).fetchall()]
+        if not con.execute(f"select count(*) from kalla.{PUBLISHED_SCHEMA}.kommuner where kommun_kod = ?",
+                           [kommun]).fetchone()[0]:
+            raise ValueError(f"kommun {kommun} is not in {db} ({PUBLISHED_SCHEMA}.kommuner)")
+        con.execute(f"create schema {PUBLISHED_SCHEMA}")
+        for table in tables:
+            con.execute(f"create table {PUBLISHED_SCHEMA}.{table} as "
+                        + read_sql(con, PUBLISHED_SCHEMA, table, kommun, catalog="kalla"))
+        con.execute("detach kalla")
+    finally:
+        con.close()
+    return out
+
+
 def kommuner(db: Path) -> list[tuple[str, str]]:
     """The municipalities the site has a page for (the published kommuner query)."""
     con = open_reader(db)
