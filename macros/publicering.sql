@@ -26,11 +26,15 @@
     (ties by the model's primary key, within a row by the order of the declaration); when only zeros are left, a
     zero (a hidden cell could then be 0 as well); with no part left, the total (within a row) or the total row. Keys are never hidden. Portable SQL: window functions, joins, case. -#}
 {% macro publicera(kalla, varv=3) -%}
-    {%- set spec = (model.config.get('meta') or {}).get('undertryckning') or {} -%}
-    {%- set nyckel = radordning_nyckel() -%}
+    {%- set nod = model -%}
+    {%- set spec = ((nod.get('config') or {}).get('meta') or {}).get('undertryckning') or {} -%}
+    {%- set nyckel = [] -%}
+    {%- for villkor in nod.get('constraints') or [] if villkor.get('type') == 'primary_key' -%}
+        {%- do nyckel.extend(villkor.get('columns') or []) -%}
+    {%- endfor -%}
     {%- set kolumner = [] -%}
     {%- set kol_spec = {} -%}
-    {%- for namn, kolumn in (model.get('columns') or {}).items() -%}
+    {%- for namn, kolumn in (nod.get('columns') or {}).items() -%}
         {%- do kolumner.append(namn) -%}
         {%- set m = (kolumn.get('config') or {}).get('meta') or kolumn.get('meta') or {} -%}
         {%- do kol_spec.update({namn: m.get('undertryckning') or {}}) -%}
@@ -234,8 +238,9 @@ u_publicerat as (
 )
 
 select * from u_publicerat
-{{- radordning() }}
+{{- radordning(nyckel) }}
 {%- endmacro %}
+
 
 {#- publicera(): part `o` does not come before part `d` as the complementary cell (smallest non-zero first, then the
     zeros; `o_efter`: o is declared after d, so an equal o loses the tie). -#}
