@@ -166,22 +166,22 @@ def kommun_databas(db: Path, kommun: str, out: Path) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
+    src = open_reader(db)
     con = duckdb.connect(str(out))
     try:
-        con.execute(f"attach '{Path(db).resolve()}' as kalla (read_only)")
-        tables = [t for s, t in con.execute(
-            "select table_schema, table_name from information_schema.tables where table_catalog = 'kalla' "
-            "and table_schema = ? order by 2", [PUBLISHED_SCHEMA]).fetchall()]
-        if not con.execute(f"select count(*) from kalla.{PUBLISHED_SCHEMA}.kommuner where kommun_kod = ?",
+        tables = [t for _, t in relations(src, (PUBLISHED_SCHEMA,))]
+        if not src.execute(f"select count(*) from {PUBLISHED_SCHEMA}.kommuner where kommun_kod = ?",
                            [kommun]).fetchone()[0]:
             raise ValueError(f"kommun {kommun} is not in {db} ({PUBLISHED_SCHEMA}.kommuner)")
         con.execute(f"create schema {PUBLISHED_SCHEMA}")
         for table in tables:
-            con.execute(f"create table {PUBLISHED_SCHEMA}.{table} as "
-                        + read_sql(con, PUBLISHED_SCHEMA, table, kommun, catalog="kalla"))
-        con.execute("detach kalla")
+            rows = src.execute(read_sql(src, PUBLISHED_SCHEMA, table, kommun)).arrow()
+            con.register("kommun_rader", rows)
+            con.execute(f"create table {PUBLISHED_SCHEMA}.{table} as select * from kommun_rader")
+            con.unregister("kommun_rader")
     finally:
         con.close()
+        src.close()
     return out
 
 
