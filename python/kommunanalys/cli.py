@@ -159,7 +159,8 @@ def print_summary(db: Path) -> None:
 
 @app.command()
 def docs(db: DbOpt = None) -> None:
-    """Generate the dbt docs site (lineage, descriptions): target/ and a single-file build/docs/index.html."""
+    """Generate the dbt docs site (lineage, descriptions): target/ and a single-file build/docs/index.html that makes
+    no request outside the machine (usage statistics off, the page's tracker switched off)."""
     published = Path(db or db_path()).resolve()
     work = work_db_path(published)
     # dbt opens its database read-write: give it the work file, never the published one readers hold open
@@ -171,7 +172,10 @@ def docs(db: DbOpt = None) -> None:
     target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
     site = build_dir() / "docs"
     site.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(target / "static_index.html", site / "index.html")
+    from .site import docs_utan_sparning
+
+    html = (target / "static_index.html").read_text(encoding="utf-8")
+    (site / "index.html").write_text(docs_utan_sparning(html), encoding="utf-8")
     console.print(f"[green]docs site: {site / 'index.html'} (or: dbt docs serve --profiles-dir .)")
 
 
