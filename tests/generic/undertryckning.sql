@@ -9,9 +9,9 @@
     A hidden count is an empty one (the marts' person counts are never empty). -#}
 
 {% test undertryckning_inga_sma_tal(model) %}
-    {%- set hittad = undertryckning_spec(model) -%}
-    {%- set personer = undertryckning_personer(hittad) -%}
-    {%- set kolumner = hittad['kolumner'] -%}
+{%- set hittad = undertryckning_spec(model) -%}
+{%- set personer = undertryckning_personer(hittad) -%}
+{%- set kolumner = hittad['kolumner'] -%}
 select m.*
 from {{ model }} as m
 cross join (select undertryck_min_personer as t from {{ ref('publicerat_regler') }}) as r
@@ -22,15 +22,15 @@ where false
 {% endtest %}
 
 {% test undertryckning_radvis(model) %}
-    {%- set hittad = undertryckning_spec(model) -%}
-    {%- set rad = hittad['spec'].get('rad') or [] -%}
-    {%- set brott = [] -%}
-    {%- for namn, s in hittad['kolumner'].items()
+{%- set hittad = undertryckning_spec(model) -%}
+{%- set rad = hittad['spec'].get('rad') or [] -%}
+{%- set brott = [] -%}
+{%- for namn, s in hittad['kolumner'].items()
             if not s.get('oppen') and s.get('flagga') is none and namn not in hittad['nyckel'] -%}
-        {%- for p in (s.get('byggd_pa') or []) + (rad if not s.get('personer') or namn not in rad else []) if p != namn -%}
-            {%- do brott.append("(" ~ p ~ " is null and " ~ namn ~ " is not null)") -%}
-        {%- endfor -%}
-    {%- endfor %}
+{%- for p in (s.get('byggd_pa') or []) + (rad if not s.get('personer') or namn not in rad else []) if p != namn -%}
+{%- do brott.append("(" ~ p ~ " is null and " ~ namn ~ " is not null)") -%}
+{%- endfor -%}
+{%- endfor %}
 select *
 from {{ model }}
 where false
@@ -40,59 +40,59 @@ where false
 {% endtest %}
 
 {% test undertryckning_komplementar(model) %}
-    {%- set hittad = undertryckning_spec(model) -%}
-    {%- set personer = undertryckning_personer(hittad) -%}
-    {%- set fall = [] -%}
-    {%- for dim in hittad['spec'].get('dimensioner') or [] -%}
-        {%- set tot = dim.get('total') -%}
-        {%- set utan = dim['grupp'] | reject('equalto', tot['kolumn'] if tot else '') | list -%}
-        {%- for p in personer -%}
-            {%- set sql -%}
+{%- set hittad = undertryckning_spec(model) -%}
+{%- set personer = undertryckning_personer(hittad) -%}
+{%- set fall = [] -%}
+{%- for dim in hittad['spec'].get('dimensioner') or [] -%}
+{%- set tot = dim.get('total') -%}
+{%- set utan = dim['grupp'] | reject('equalto', tot['kolumn'] if tot else '') | list -%}
+{%- for p in personer -%}
+{%- set sql -%}
 select '{{ p }} along {{ dim["grupp"] | join(", ") | replace("'", "") }}' as fall, {{ dim['grupp'] | join(', ') }},
     count(*) as antal_delar
 from {{ model }} as d
 where true
-    {%- if tot %} and d.{{ tot['kolumn'] }} <> '{{ tot['varde'] }}'
+{%- if tot %} and d.{{ tot['kolumn'] }} <> '{{ tot['varde'] }}'
     and exists (
         select 1 from {{ model }} as t
         where t.{{ tot['kolumn'] }} = '{{ tot['varde'] }}' and t.{{ p }} is not null
-        {%- for k in utan %} and t.{{ k }} = d.{{ k }}{% endfor %}
+{%- for k in utan %} and t.{{ k }} = d.{{ k }}{% endfor %}
     ){% endif %}
 group by {{ dim['grupp'] | join(', ') }}
 {# one hidden part beside published ones gives it back (the total published in the table or, without one, elsewhere);
     a part alone is its total, which is published only in the table's own total row #}
 having sum(case when d.{{ p }} is null then 1 else 0 end) = 1 and (count(*) > 1{% if tot %} or true{% endif %})
-            {%- endset -%}
-            {%- do fall.append(sql) -%}
-        {%- endfor -%}
-    {%- endfor -%}
-    {%- for summa in hittad['spec'].get('summor') or [] -%}
-        {%- set delar = summa['delar'] -%}
-        {%- set forra = summa.get('forra') -%}
-        {%- set sql -%}
+{%- endset -%}
+{%- do fall.append(sql) -%}
+{%- endfor -%}
+{%- endfor -%}
+{%- for summa in hittad['spec'].get('summor') or [] -%}
+{%- set delar = summa['delar'] -%}
+{%- set forra = summa.get('forra') -%}
+{%- set sql -%}
 select '{{ delar | join(" + ") }}' as fall
 from (
     select
         *,
         ({% for d in delar %}case when {{ d }} is null then 1 else 0 end{% if not loop.last %} + {% endif %}{% endfor %}
-        {%- if forra %}
+{%- if forra %}
             + case when lag({{ forra['kolumn'] }}) over (partition by {{ forra['grupp'] | join(', ') }}
                 order by {{ forra['ordning'] }}) is null
                 and row_number() over (partition by {{ forra['grupp'] | join(', ') }}
                 order by {{ forra['ordning'] }}) > 1 then 1 else 0 end
-        {%- endif %}) as u_dolda
+{%- endif %}) as u_dolda
     from {{ model }}
 ) as m
 where u_dolda = 1
-    {%- if summa.get('total') %} and {{ summa['total'] }} is not null{% endif %}
-        {%- endset -%}
-        {%- do fall.append(sql) -%}
-    {%- endfor %}
+{%- if summa.get('total') %} and {{ summa['total'] }} is not null{% endif %}
+{%- endset -%}
+{%- do fall.append(sql) -%}
+{%- endfor %}
 {% if fall -%}
 select fall from (
 {%- for f in fall %}
     select fall from ({{ f }}) as x{{ loop.index }}
-    {%- if not loop.last %} union all{% endif %}
+{%- if not loop.last %} union all{% endif %}
 {%- endfor %}
 ) as alla_fall
 {%- else -%}
