@@ -4,6 +4,8 @@
 
     model meta `undertryckning`:
       rad:         person counts every value of the row is built on (a small one hides the whole row but its key)
+      dold_om:     a condition on the source row that hides every value of the row but its key and open columns
+                   (e.g. the same cells hidden in another published relation)
       dimensioner: complementary suppression across rows: [{grupp: [columns], total: {kolumn: c, varde: 'alla'}}]
                    - the rows of one grupp are parts of a total (the row of the grupp with kolumn = varde, or a total
                    published elsewhere when `total` is not given)
@@ -39,6 +41,16 @@
         {%- set m = (kolumn.get('config') or {}).get('meta') or kolumn.get('meta') or {} -%}
         {%- do kol_spec.update({namn: m.get('undertryckning') or {}}) -%}
     {%- endfor -%}
+    {#- a condition of the model's that hides every value of a row (a relation published elsewhere hides it) -#}
+    {%- if spec.get('dold_om') -%}
+        {%- for k in kolumner if k not in nyckel and not kol_spec[k].get('oppen') and kol_spec[k].get('flagga') is none -%}
+            {%- set s2 = {} -%}
+            {%- do s2.update(kol_spec[k]) -%}
+            {%- do s2.update({'dold_om': '(' ~ spec['dold_om'] ~ ')' ~ (' or (' ~ kol_spec[k]['dold_om'] ~ ')'
+                if kol_spec[k].get('dold_om') else '')}) -%}
+            {%- do kol_spec.update({k: s2}) -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- set flaggor = [] -%}
     {%- set kallkolumner = [] -%}
     {%- for k in kolumner -%}

@@ -300,3 +300,22 @@ def test_no_hidden_amount_reappears_in_another_column_of_its_row(built):
                 assert not visade, (tabell, idx, c, varde, visade)
                 checked += 1
     assert checked > 50
+
+
+def test_relations_that_repeat_a_cell_hide_it_alike(built):
+    """An insats and regi hidden in publicerat.insatskostnad (primary or complementary) is hidden in the relations
+    that repeat its figures: its enheter (one enhet alone is the whole cell) and its own unit cost in produktivitet;
+    the comparison mean is hidden where another municipality's cell is."""
+    assert built.scalar("select count(*) from publicerat.insatskostnad where is_undertryckt") > 0
+    assert built.scalar(
+        "select count(*) from publicerat.enhetskostnad as e join publicerat.insatskostnad as i "
+        "using (kommun_kod, ar, insats_kod, regi) where i.is_undertryckt and (e.total_kostnad is not null "
+        "or e.volym is not null or e.antal_brukare is not null)") == 0
+    assert built.scalar(
+        "select count(*) from publicerat.produktivitet as p join publicerat.insatskostnad as i "
+        "using (kommun_kod, ar, insats_kod, regi) where i.is_undertryckt and (p.enhetskostnad is not null "
+        "or p.total_kostnad is not null or p.volym is not null)") == 0
+    assert built.scalar(
+        "select count(*) from publicerat.produktivitet as p where p.jamforelse_enhetskostnad is not null and exists ("
+        "select 1 from publicerat.insatskostnad as o where o.is_undertryckt and o.kommun_kod <> p.kommun_kod "
+        "and o.ar = p.ar and o.insats_kod = p.insats_kod and o.regi = p.regi)") == 0
