@@ -165,66 +165,63 @@ u_steg{{ ns.n }} as (
         {%- set ar_total -%}
             {% if tot %}coalesce({{ tot['kolumn'] }} = '{{ tot['varde'] }}', false){% else %}false{% endif %}
         {%- endset -%}
-        {%- for p in personer -%}
-            {%- set ns.n = ns.n + 1 -%}
-            {%- set a = 'u_steg' ~ ns.n ~ '_a' -%}
-            {%- set g = 'u_steg' ~ ns.n ~ '_g' -%}
-            {%- set t = 'u_steg' ~ ns.n ~ '_t' %},
+        {#- one step per dimension and round, for every person count at once (few, wide steps: DuckDB plans a deep
+            chain of window steps in time that grows steeply with its depth) -#}
+        {%- set ns.n = ns.n + 1 -%}
+        {%- set a = 'u_steg' ~ ns.n ~ '_a' -%}
+        {%- set g = 'u_steg' ~ ns.n ~ '_g' %},
 
 {{ a }} as (
     select
         s.*,
-        {{ ar_total }} as u_ar_total,
+        {{ ar_total }} as u_ar_total
+        {%- for p in personer %},
         sum(case when {{ doljs[p] }} then 1 else 0 end)
-            over (partition by {{ grupp | join(', ') }}, {{ ar_total }}) as u_n_dolda,
+            over (partition by {{ grupp | join(', ') }}, {{ ar_total }}) as u_n_dolda__{{ p }},
         sum(case when not {{ doljs[p] }} then 1 else 0 end)
-            over (partition by {{ grupp | join(', ') }}, {{ ar_total }}) as u_n_kandidater,
+            over (partition by {{ grupp | join(', ') }}, {{ ar_total }}) as u_n_kandidater__{{ p }},
         row_number() over (
             partition by {{ grupp | join(', ') }}, {{ ar_total }}
             order by case when {{ doljs[p] }} then 2 when coalesce({{ p }}, 0) = 0 then 1 else 0 end, {{ p }},
                 {{ nyckel | join(', ') }}
-        ) as u_rang
+        ) as u_rang__{{ p }}
+        {%- endfor %}
     from u_steg{{ ns.n - 1 }} as s
 ),
 
-{% if tot -%}
-{{ t }} as (
-    select {{ utan | join(', ') }}, max(case when {{ doljs[p] }} then 1 else 0 end) as u_total_dold
-    from {{ a }}
-    where u_ar_total
-    group by {{ utan | join(', ') }}
-),
-
 {{ g }} as (
-    select distinct {{ utan | join(', ') }}, 1 as u_total_avslojar
-    from {{ a }}
-    where not u_ar_total and u_n_dolda = 1 and u_n_kandidater = 0
+    {#- per total (the group without the total's column): is the total row hidden, and does a group of its parts have
+        one hidden part and no other left (then the total goes) -#}
+    select
+        a.*
+        {%- for p in personer %},
+        {%- if tot %}
+        max(case when a.u_ar_total and {{ doljs[p] }} then 1 else 0 end)
+            over (partition by {{ utan | join(', ') }}) as u_total_dold__{{ p }},
+        max(case when not a.u_ar_total and a.u_n_dolda__{{ p }} = 1 and a.u_n_kandidater__{{ p }} = 0 then 1 else 0 end)
+            over (partition by {{ utan | join(', ') }}) as u_total_avslojar__{{ p }}
+        {%- else %}
+        0 as u_total_dold__{{ p }},
+        0 as u_total_avslojar__{{ p }}
+        {%- endif %}
+        {%- endfor %}
+    from {{ a }} as a
 ),
-{%- endif %}
 
 u_steg{{ ns.n }} as (
     select
-        {% for k in kallkolumner %}a.{{ k }},
+        {% for k in kallkolumner %}g.{{ k }},
         {% endfor -%}
-        {%- for k in kallkolumner if kol_spec[k].get('dold_om') %}a.u_dold__{{ k }},
+        {%- for k in kallkolumner if kol_spec[k].get('dold_om') %}g.u_dold__{{ k }},
         {% endfor -%}
-        {%- for q in personer if q != p %}a.u__{{ q }},
-        {% endfor -%}
-        a.u__{{ p }}
-        or (not a.u_ar_total and a.u_n_dolda = 1 and a.u_rang = 1 and a.u_n_kandidater > 0
-            {%- if tot %} and coalesce(t.u_total_dold, 0) = 0{% endif %})
-        {%- if tot %}
-        or (a.u_ar_total and coalesce(g.u_total_avslojar, 0) = 1)
-        {%- endif %} as u__{{ p }}
-    from {{ a }} as a
-    {%- if tot %}
-    left join {{ t }} as t
-        on {% for k in utan %}a.{{ k }} = t.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
-    left join {{ g }} as g
-        on {% for k in utan %}a.{{ k }} = g.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
-    {%- endif %}
+        {%- for p in personer %}
+        g.u__{{ p }}
+        or (not g.u_ar_total and g.u_n_dolda__{{ p }} = 1 and g.u_rang__{{ p }} = 1 and g.u_n_kandidater__{{ p }} > 0
+            and g.u_total_dold__{{ p }} = 0)
+        or (g.u_ar_total and g.u_total_avslojar__{{ p }} = 1) as u__{{ p }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from {{ g }} as g
 )
-        {%- endfor -%}
     {%- endfor -%}
 {%- endfor %},
 
