@@ -6,7 +6,8 @@
       its "totalt", a hidden cost as its FK payment or net unit cost ...);
     - undertryckning_komplementar: no hidden cell is the difference of a published total and its published parts,
       along the declared dimensions (rows) and sums (columns of a row).
-    A hidden count is an empty one (the marts' person counts are never empty). -#}
+    A hidden count is an empty one (the marts' person counts are never empty); an empty value beside a published 0
+    of a count it is built on is known to be nothing (utfall's rows of 0 persons), not hidden. -#}
 
 {% test undertryckning_inga_sma_tal(model) %}
 {%- set hittad = undertryckning_spec(model) -%}
@@ -61,7 +62,12 @@ where true
 group by {{ dim['grupp'] | join(', ') }}
 {# one hidden part beside published ones gives it back (the total published in the table or, without one, elsewhere);
     a part alone is its total, which is published only in the table's own total row #}
-having sum(case when d.{{ p }} is null then 1 else 0 end) = 1 and (count(*) > 1{% if tot %} or true{% endif %})
+{%- set noll = [] -%}
+{%- for q in (hittad['kolumner'][p].get('byggd_pa') or []) + (hittad['spec'].get('rad') or []) if q != p -%}
+{%- do noll.append('coalesce(d.' ~ q ~ ' = 0, false)') -%}
+{%- endfor %}
+having sum(case when d.{{ p }} is null{% if noll %} and not ({{ noll | join(' or ') }}){% endif %} then 1 else 0 end) = 1
+    and (count(*) > 1{% if tot %} or true{% endif %})
 {%- endset -%}
 {%- do fall.append(sql) -%}
 {%- endfor -%}
