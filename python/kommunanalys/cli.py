@@ -37,6 +37,8 @@ def _folders(raw: Path | None, derived: Path | None) -> tuple[Path, Path]:
     return raw_dir, derived_dir
 
 
+KommunOpt = Annotated[Optional[str], typer.Option(
+    "--kommun", help="one municipality (kommun_kod, e.g. 0880): only its rows, for handing it its own package")]
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="the published DuckDB file (default: $KOMMUNANALYS_DB or build/kommunanalys.duckdb)")]
 
 
@@ -254,7 +256,8 @@ def print_summary(db: Path) -> None:
 
 @app.command()
 def docs(db: DbOpt = None) -> None:
-    """Generate the dbt docs site (lineage, descriptions): target/ and a single-file build/docs/index.html."""
+    """Generate the dbt docs site (lineage, descriptions): target/ and a single-file build/docs/index.html that makes
+    no request outside the machine (usage statistics off, the page's tracker switched off)."""
     published = Path(db or db_path()).resolve()
     work = work_db_path(published)
     # dbt opens its database read-write: give it the work file, never the published one readers hold open
@@ -266,24 +269,33 @@ def docs(db: DbOpt = None) -> None:
     target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
     site = build_dir() / "docs"
     site.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(target / "static_index.html", site / "index.html")
+    from .site import docs_utan_sparning
+
+    html = (target / "static_index.html").read_text(encoding="utf-8")
+    (site / "index.html").write_text(docs_utan_sparning(html), encoding="utf-8")
     console.print(f"[green]docs site: {site / 'index.html'} (or: dbt docs serve --profiles-dir .)")
 
 
 @app.command()
 def export(
     db: DbOpt = None,
-    out: Annotated[Optional[Path], typer.Option(help="folder for the exported files (default build/export)")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="folder for the exported files (default build/export, with "
+                                                     "--kommun build/export_<kod>)")] = None,
+    kommun: KommunOpt = None,
 ) -> None:
-    """Export the published marts: xlsx, Swedish Excel CSV, Parquet, manifest.json; person-level in personniva/."""
+    """Export the published layer (schema publicerat): xlsx, Swedish Excel CSV, Parquet, manifest.json; person-level
+    in personniva/. --kommun 0880: only that municipality's rows (its own package)."""
     from .export import export_marts
 
-    folder = Path(out or build_dir() / "export")
+    folder = Path(out or build_dir() / (f"export_{kommun}" if kommun else "export"))
     try:
         database = require_database(Path(db or db_path()))
     except PathProblem as err:
         _fail(str(err), code=2)
-    files = export_marts(database, folder)
+    try:
+        files = export_marts(database, folder, kommun=kommun)
+    except ValueError as err:
+        _fail(str(err), code=2)
     console.print(f"[green]{len(files)} files written to {folder}")
 
 
@@ -293,10 +305,12 @@ def report(
     out: Annotated[Optional[Path], typer.Option(help="folder for the built site (default build/site)")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality (build/pdf/<kod>.pdf)")] = False,
     skip_site: Annotated[bool, typer.Option("--skip-site", help="print PDFs from the site already built")] = False,
+    kommun: KommunOpt = None,
 ) -> None:
-    """Build the Evidence site over the published marts (npm install of the lock if needed, sources, build); --pdf prints one PDF
-    per municipality from its page with headless Chromium (A4)."""
-    from .site import ToolMissing, build_site, node_tools, print_pdfs
+    """Build the Evidence site over the published layer (npm install of the lock if needed, sources, build); --pdf prints one PDF
+    per municipality from its page with headless Chromium (A4). --kommun 0880: the site and PDF of that municipality
+    alone (build/site_0880, build/pdf_0880), with no other municipality's rows in it."""
+    from .site import ToolMissing, build_site, kommun_databas, node_tools, print_pdfs
 
     try:  # what is missing on the machine first: it is the same answer whatever the database
         if not skip_site:
@@ -308,12 +322,18 @@ def report(
         published = require_database(Path(db or db_path()))
     except PathProblem as err:
         _fail(str(err), code=2)
-    site = Path(out or build_dir() / "site")
+    site = Path(out or build_dir() / (f"site_{kommun}" if kommun else "site"))
+    pdf_dir = build_dir() / (f"pdf_{kommun}" if kommun else "pdf")
+    if kommun:  # the site and PDF of one municipality: built over a database of its rows alone
+        try:
+            published = kommun_databas(published, kommun, build_dir() / f"kommun_{kommun}.duckdb")
+        except ValueError as err:
+            _fail(str(err), code=2)
     try:
         if not skip_site:
             build_site(published, site)
         if pdf:
-            print_pdfs(site, published, build_dir() / "pdf")
+            print_pdfs(site, published, pdf_dir)
     except ToolMissing as missing:
         console.print(f"[red]report: {missing}")
         raise typer.Exit(code=3)

@@ -63,6 +63,9 @@ def run_dbt(args: Sequence[str], progress: bool = True):
     """Run one dbt command in-process; raise DbtFailed when it does not succeed. Returns the dbtRunnerResult."""
     from dbt.cli.main import dbtRunner
 
+    # nothing leaves the machine (dbt_project.yml's flags say the same; this covers a project copied without them)
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
     full = [*args, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT)]
     if target_of(args) == "spark":
         from .spark import session

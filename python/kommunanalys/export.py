@@ -1,19 +1,22 @@
-"""Exports of the published marts for economists and BI tools (`kommunanalys export`).
+"""Exports of the published layer for economists and BI tools (`kommunanalys export`).
 
-Everything aggregated is exported from the **same suppression-aware SQL the Evidence site publishes**
-(`reports/sources/kommunanalys/*.sql`, reading the threshold from `publicering.publiceringsregler`), so the site,
-its PDFs and the export follow one small-cell policy written once. Person-level marts (one row per person,
+Everything aggregated is exported from the schema **publicerat**, the published layer dbt builds with the one
+suppression rule (models/publicerat/, macros/publicering.sql): the export has no query of its own, so the site, its
+PDFs, the export and a BI tool pointed at `publicerat` show the same figures. Person-level marts (one row per person,
 episode or plan) are exported as they are, into their own folder `personniva/`, for those entitled to them.
 
     <out>/kommunanalys.xlsx            front sheet (build, data period, suppression rule), column descriptions,
                                        one sheet per published relation
-    <out>/<schema>/<name>.csv          Swedish Excel CSV: ';', decimal comma, UTF-8 with BOM, text quoted
-    <out>/<schema>/<name>.parquet      typed (DECIMAL stays DECIMAL)
+    <out>/publicerat/<name>.csv        Swedish Excel CSV: ';', decimal comma, UTF-8 with BOM, text quoted
+    <out>/publicerat/<name>.parquet    typed (DECIMAL stays DECIMAL)
     <out>/personniva/<schema>/<table>.{csv,parquet}
     <out>/manifest.json                build time, version, data period per source, rows, hashes, threshold,
                                        which files are person-level, columns and types per file
 
-Rows are in key order, so two exports of the same build hold the same content (the manifest's hashes).
+`kommun` (`kommunanalys export --kommun 0880`) writes one municipality's package: of every relation with a
+kommun_kod column only that municipality's rows (published and person-level alike); relations without one
+(catalogues, the rule, the data period) are whole. Rows are in key order, so two exports of the same build hold the
+same content (the manifest's hashes).
 """
 
 from __future__ import annotations
@@ -31,11 +34,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .paths import PROJECT_ROOT
 from .publish import open_reader
 
-PUBLIC_SCHEMAS = ("kpb", "indikatorer")
-PUBLISHED_SQL = PROJECT_ROOT / "reports" / "sources" / "kommunanalys"
+PUBLISHED_SCHEMA = "publicerat"
+MART_SCHEMAS = ("kpb", "indikatorer")
 
 #: public marts with one row per person, episode or plan: exported unsuppressed, only into personniva/
 PERSON_LEVEL = (
@@ -47,54 +49,38 @@ PERSON_LEVEL = (
     ("indikatorer", "utskrivningsklara_vardtillfalle"),
 )
 
-#: descriptions of the columns the publishing queries add to a mart's own
-ADDED_COLUMNS = {
-    "ar": "Calendar year (of the months summed, for the per-year relations the publishing queries add).",
-    "is_undertryckt": "True when the row's counts or values are hidden by the small-cell rule (fewer persons than "
-                      "undertryck_min_personer); the hidden columns are empty.",
-    "is_jamforelse_undertryckt": "True when the comparison group's mean is hidden, because a municipality in the "
-                                 "group has a small cell for the same insats and regi.",
-}
 
-def public_relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    return con.execute(
-        "select table_schema, table_name from information_schema.tables "
-        "where table_schema in ('kpb', 'indikatorer') order by 1, 2"
-    ).fetchall()
+def relations(con: duckdb.DuckDBPyConnection, schemas: tuple[str, ...]) -> list[tuple[str, str]]:
+    marks = ", ".join("?" for _ in schemas)
+    return [tuple(r) for r in con.execute(
+        f"select table_schema, table_name from information_schema.tables where table_schema in ({marks}) "
+        "order by 1, 2", list(schemas)).fetchall()]
 
 
-def published_queries(folder: Path = PUBLISHED_SQL) -> dict[str, str]:
-    """The site's source queries, by name (file stem): the published, suppressed relations."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.sql"))}
+def columns_of(con: duckdb.DuckDBPyConnection, schema: str, table: str, catalog: str | None = None) -> list[str]:
+    return [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+        "and (? is null or table_catalog = ?) order by ordinal_position", [schema, table, catalog, catalog]).fetchall()]
 
 
-def _sources_of(sql: str) -> list[tuple[str, str]]:
-    """The relations a published query reads (schema, table), in order of appearance."""
-    found = re.findall(r"\b(kpb|indikatorer|konfig|publicering)\.([a-z_0-9]+)", sql)
-    return list(dict.fromkeys(found))
-
-
-def _schema_of(name: str, sql: str) -> str:
-    """The folder of a published relation: the schema of the mart it publishes, 'referens' for seeds and rules."""
-    sources = [s for s, _ in _sources_of(sql) if s != "publicering"] or ["publicering"]
-    return sources[0] if sources[0] in PUBLIC_SCHEMAS else "referens"
-
-
-def _comments(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], dict[str, str]]:
-    out: dict[tuple[str, str], dict[str, str]] = {}
-    for schema, table, column, comment in con.execute(
-            "select schema_name, table_name, column_name, comment from duckdb_columns() "
-            "where schema_name in ('kpb', 'indikatorer', 'konfig', 'publicering')").fetchall():
-        out.setdefault((schema, table), {})[column] = (comment or "").strip()
+def _comments(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for table, column, comment in con.execute(
+            "select table_name, column_name, comment from duckdb_columns() where schema_name = ?", [schema]).fetchall():
+        out.setdefault(table, {})[column] = (comment or "").strip()
     return out
 
 
-def _describe(column: str, sources: list[tuple[str, str]], comments) -> str:
-    for relation in sources:
-        text = comments.get(relation, {}).get(column)
-        if text:
-            return text
-    return ADDED_COLUMNS.get(column, "")
+def read_sql(con: duckdb.DuckDBPyConnection, schema: str, table: str, kommun: str | None,
+             catalog: str | None = None) -> str:
+    """The export's read of one relation: all of it (published or person-level), or one municipality's rows. No
+    rule of its own: a whole read of a relation the build wrote, in key order. `catalog`: an attached database."""
+    if kommun is not None and not re.fullmatch(r"\d{4}", kommun):
+        raise ValueError(f"kommun must be a four-digit municipality code, got {kommun!r}")
+    cols = columns_of(con, schema, table, catalog)
+    where = f" where kommun_kod = '{kommun}'" if kommun is not None and "kommun_kod" in cols else ""
+    name = (f'"{catalog}".' if catalog else "") + f'"{schema}"."{table}"'
+    return f"select * from {name}{where} order by " + ", ".join(f'"{c}"' for c in cols)
 
 
 def _sha256(path: Path) -> str:
@@ -138,8 +124,10 @@ def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None
     con.execute(f"copy ({sql}) to '{path}' (format parquet)")
 
 
-def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "csv", "xlsx")) -> list[Path]:
-    """Write the export of the published database `db` into `out` (replaced); return the files written."""
+def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "csv", "xlsx"),
+                 kommun: str | None = None) -> list[Path]:
+    """Write the export of the published database `db` into `out` (replaced); return the files written. With
+    `kommun`, only that municipality's rows (see the module's description)."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -152,13 +140,18 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
             "select undertryck_min_personer, byggd_tid, bygg_id from publicering.publiceringsregler").fetchone()
         period = con.execute("select kalla_system, kalla_tabell, period_fran, period_till, antal_rader "
                              "from publicering.dataperiod order by 1, 2").df()
-        comments = _comments(con)
-        queries = published_queries()
-        covered = {rel for sql in queries.values() for rel in _sources_of(sql)}
-        missing = [f"{s}.{t}" for s, t in public_relations(con) if (s, t) not in covered and (s, t) not in PERSON_LEVEL]
+        if kommun is not None and not con.execute(
+                f"select count(*) from {PUBLISHED_SCHEMA}.kommuner where kommun_kod = ?", [kommun]).fetchone()[0]:
+            raise ValueError(f"kommun {kommun} is not in this build ({PUBLISHED_SCHEMA}.kommuner)")
+        comments = _comments(con, PUBLISHED_SCHEMA)
+        published = [t for _, t in relations(con, (PUBLISHED_SCHEMA,))]
+        if not published:
+            raise RuntimeError(f"{db} has no schema {PUBLISHED_SCHEMA}: build it with `kommunanalys build`")
+        missing = [f"{s}.{t}" for s, t in relations(con, MART_SCHEMAS)
+                   if t not in published and (s, t) not in PERSON_LEVEL]
         if missing:
-            raise RuntimeError("public marts neither published (reports/sources/kommunanalys/*.sql) nor listed as "
-                               f"person-level in export.PERSON_LEVEL: {', '.join(missing)}")
+            raise RuntimeError("public marts neither published (models/publicerat/) nor listed as person-level in "
+                               f"export.PERSON_LEVEL: {', '.join(missing)}")
         sheets: dict[str, pd.DataFrame] = {}
         descriptions = []
 
@@ -177,17 +170,17 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
             df.attrs["types"] = [str(t) for t in rel.types]
             return df
 
-        for name, sql in queries.items():
-            sql = sql.strip().rstrip(";")
-            sources = _sources_of(sql)
-            folder = out / _schema_of(name, sql)
+        for name in published:
+            sql = read_sql(con, PUBLISHED_SCHEMA, name, kommun)
+            sources = [(PUBLISHED_SCHEMA, name)]
+            folder = out / PUBLISHED_SCHEMA
             folder.mkdir(parents=True, exist_ok=True)
             df = fetch(sql)
             sheets[name] = df
             for column, typ in zip(df.columns, df.attrs["types"]):
                 descriptions.append({"blad": name, "kolumn": column, "typ": typ,
-                                     "beskrivning": _describe(column, sources, comments),
-                                     "kalla": ", ".join(f"{s}.{t}" for s, t in sources)})
+                                     "beskrivning": comments.get(name, {}).get(column, ""),
+                                     "kalla": f"{PUBLISHED_SCHEMA}.{name}"})
             if "parquet" in formats:
                 _write_parquet(con, sql, folder / f"{name}.parquet")
                 record(folder / f"{name}.parquet", name, df, False, sources)
@@ -196,12 +189,11 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
                 record(folder / f"{name}.csv", name, df, False, sources)
 
         for schema, table in PERSON_LEVEL:
-            if (schema, table) not in set(public_relations(con)):
+            if (schema, table) not in set(relations(con, MART_SCHEMAS)):
                 continue
-            cols = [r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
-                "order by ordinal_position", [schema, table]).fetchall()]
-            sql = f'select * from "{schema}"."{table}" order by ' + ", ".join(f'"{c}"' for c in cols)
+            if kommun is not None and "kommun_kod" not in columns_of(con, schema, table):
+                raise RuntimeError(f"{schema}.{table} has no kommun_kod: a municipality's package cannot hold it")
+            sql = read_sql(con, schema, table, kommun)
             folder = out / "personniva" / schema
             folder.mkdir(parents=True, exist_ok=True)
             df = fetch(sql)
@@ -214,7 +206,8 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
 
         exported_at = datetime.now(timezone.utc).replace(microsecond=0)
         rule = (f"Antal personer under {threshold} (var undertryck_min_personer) och värden byggda på dem visas inte "
-                "(tom cell, is_undertryckt = true). Gäller allt utom mappen personniva/.")
+                "(tom cell, is_undertryckt = true), inte heller värden som skulle ge tillbaka ett dolt värde (kompletterande "
+                "undertryckning). Gäller allt utom mappen personniva/.")
         if "xlsx" in formats:
             path = out / "kommunanalys.xlsx"
             _write_xlsx(path, sheets, pd.DataFrame(descriptions), period, threshold, built_at, exported_at, rule)
@@ -229,6 +222,7 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
             "build_id": build_id,
             "export_time": exported_at.isoformat(),
             "database": str(Path(db).name),
+            "kommun": kommun,
             "suppression": {"undertryck_min_personer": threshold, "rule": rule,
                             "applies_to": "every file except personniva/"},
             "data_period": [

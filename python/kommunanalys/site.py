@@ -158,6 +158,47 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+#: dbt docs' page loads a tracker (snowplow, sinter-collect.com) when the manifest's send_anonymous_usage_stats is
+#: true; the project sets it false, and the function that would load it is emptied as well
+_DOCS_TRACKER = "turn_on_tracking:function(){"
+
+
+def docs_utan_sparning(html: str) -> str:
+    """dbt docs' single-file page with its tracker switched off: nothing leaves the machine even if the flag were
+    on (README, "Nothing leaves the machine"). Refuses a page whose tracker it does not recognise."""
+    if html.count(_DOCS_TRACKER) != 1:
+        raise RuntimeError("dbt docs' index.html has no recognisable tracker function: check that the page makes no "
+                           "outside request (python/tests/test_site.py) and update site.docs_utan_sparning")
+    return html.replace(_DOCS_TRACKER, _DOCS_TRACKER + "return;")
+
+
+def kommun_databas(db: Path, kommun: str, out: Path) -> Path:
+    """A database holding one municipality's published layer (publicerat, rows of other municipalities left out, as
+    in `kommunanalys export --kommun`), for the site and PDF of that municipality alone; returns `out`."""
+    from .export import PUBLISHED_SCHEMA, read_sql, relations
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    src = open_reader(db)
+    con = duckdb.connect(str(out))
+    try:
+        tables = [t for _, t in relations(src, (PUBLISHED_SCHEMA,))]
+        if not src.execute(f"select count(*) from {PUBLISHED_SCHEMA}.kommuner where kommun_kod = ?",
+                           [kommun]).fetchone()[0]:
+            raise ValueError(f"kommun {kommun} is not in {db} ({PUBLISHED_SCHEMA}.kommuner)")
+        con.execute(f"create schema {PUBLISHED_SCHEMA}")
+        for table in tables:
+            rows = src.execute(read_sql(src, PUBLISHED_SCHEMA, table, kommun)).arrow()
+            con.register("kommun_rader", rows)
+            con.execute(f"create table {PUBLISHED_SCHEMA}.{table} as select * from kommun_rader")
+            con.unregister("kommun_rader")
+    finally:
+        con.close()
+        src.close()
+    return out
+
+
 def kommuner(db: Path) -> list[tuple[str, str]]:
     """The municipalities the site has a page for (the published kommuner query)."""
     con = open_reader(db)

@@ -36,7 +36,7 @@ def swedish_reader(path: Path, manifest: dict) -> pd.DataFrame:
 
 
 def test_csv_is_swedish_excel_form(export):
-    raw = (export / "kpb" / "avstamning.csv").read_bytes()
+    raw = (export / "publicerat" / "avstamning.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
     header, first = raw.decode("utf-8-sig").split("\r\n")[:2]
     assert ";" in header and "," not in header
@@ -45,17 +45,17 @@ def test_csv_is_swedish_excel_form(export):
 
 def test_csv_round_trips_through_a_swedish_reader(export, manifest, demo):
     con = duckdb.connect(str(demo / "build" / "kommunanalys.duckdb"), read_only=True)
-    df = swedish_reader(export / "kpb" / "avstamning.csv", manifest)
+    df = swedish_reader(export / "publicerat" / "avstamning.csv", manifest)
     assert "0880" in set(df["kommun_kod"])
     assert pd.api.types.is_float_dtype(df["huvudbok_belopp"]) or pd.api.types.is_integer_dtype(df["huvudbok_belopp"])
     expected = con.execute("select kommun_kod, ar, huvudbok_belopp from kpb.avstamning order by 1, 2").fetchall()
     got = list(df[["kommun_kod", "ar", "huvudbok_belopp"]].itertuples(index=False, name=None))
     assert [(k, a, Decimal(str(round(b, 2)))) for k, a, b in got] == expected
-    names = swedish_reader(export / "referens" / "kommuner.csv", manifest)
+    names = swedish_reader(export / "publicerat" / "kommuner.csv", manifest)
     assert set(names["kommun_namn"]) == {r[0] for r in con.execute(
         "select kommun_namn from konfig.kommuner where kommun_kod in (select kommun_kod from kpb.avstamning)"
     ).fetchall()}
-    katalog = swedish_reader(export / "referens" / "indikator_katalog.csv", manifest)
+    katalog = swedish_reader(export / "publicerat" / "indikator_katalog.csv", manifest)
     assert katalog["indikator_namn"].str.contains("ö").any()
     # a figure written the way Swedish Excel shows it reads as a number with the same reader
     sample = export.parent / "prov.csv"

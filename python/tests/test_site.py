@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 import shutil
 import subprocess
 from pathlib import Path
@@ -218,3 +219,62 @@ def test_no_published_surface_holds_a_count_of_one_to_four_persons(site, demo, p
                 continue
             shown = [sv_number(v) for v in values if v not in ("–", "")]
             assert not [v for v in shown if 1 <= v < threshold], (route, column)
+
+
+def test_the_sites_data_files_are_the_published_layer(site, db):
+    """Every data file the site ships (what each browser downloads) is a whole relation of schema publicerat, cell
+    for cell: the same rows, the same hidden (empty) cells, the same figures. The Evidence sources are plain reads."""
+    import pandas as pd
+
+    for query in (REPORTS / "sources" / "kommunanalys").glob("*.sql"):
+        lines = [line for line in query.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.lstrip().startswith("--")]
+        assert lines == [f"select * from publicerat.{query.stem}"], query
+    tables = {t for (t,) in db.execute(
+        "select table_name from information_schema.tables where table_schema = 'publicerat'").fetchall()}
+    seen = set()
+    for data in (site / "data").rglob("*.parquet"):
+        names = [p for p in data.relative_to(site / "data").parts if p in tables]
+        assert names, data
+        name = names[-1]
+        shipped = ipc.open_stream(data.read_bytes()).read_all().to_pandas()
+        published = db.execute(f"select * from publicerat.{name}").df()
+        assert list(shipped.columns) == list(published.columns), name
+        assert len(shipped) == len(published), name
+        key = [k for (k,) in db.execute(
+            "select unnest(constraint_column_names) from duckdb_constraints() where schema_name = 'publicerat' "
+            "and table_name = ? and constraint_type = 'PRIMARY KEY'", [name]).fetchall()]
+        def ordered(df):
+            return df.assign(**{f"_k{i}": df[k].astype(str) for i, k in enumerate(key)}).sort_values(
+                [f"_k{i}" for i in range(len(key))]).reset_index(drop=True)
+
+        a, b = ordered(shipped), ordered(published)
+        for column in published.columns:
+            assert (a[column].isna() == b[column].isna()).all(), (name, column, "hidden cells differ")
+            x, y = a[column].dropna(), b[column].dropna()
+            if pd.api.types.is_numeric_dtype(y) or y.map(lambda v: isinstance(v, Decimal)).any():
+                assert ((x.astype(float) - y.astype(float)).abs() < 1e-6).all(), (name, column)
+            elif not pd.api.types.is_datetime64_any_dtype(y) and y.map(lambda v: isinstance(v, str)).all():
+                assert (x.astype(str) == y.astype(str)).all(), (name, column)
+        seen.add(name)
+    assert {"utfall", "insatskostnad", "betalningsansvar", "sip_antal", "kommuner"} <= seen
+
+
+def test_the_docs_site_makes_no_request_outside_localhost(demo, tmp_path):
+    """dbt docs' page (build/docs/index.html) opened in chromium: no request leaves 127.0.0.1 (usage statistics are
+    off and its tracker function is emptied, site.docs_utan_sparning)."""
+    needs("chromium", "the browser test drives Debian's chromium")
+    docs = demo / "build" / "docs"
+    html = (docs / "index.html").read_text(encoding="utf-8")
+    assert '"send_anonymous_usage_stats": false' in html
+    assert "turn_on_tracking:function(){return;" in html
+    out = tmp_path / "docs.json"
+    with serve(docs) as base:
+        browser("check", base, out, ["/", "/#!/model/model.kommunanalys.publicerat_utfall"])
+    pages = json.loads(out.read_text(encoding="utf-8"))
+    assert len(pages) == 2
+    for route, page in pages.items():
+        assert page["status"] == 200, route
+        assert not page["externalRequests"], (route, page["externalRequests"])
+        assert not page["pageErrors"], (route, page["pageErrors"])
+        assert "publicerat" in page["text"] or route == "/", route

@@ -10,7 +10,7 @@ struktur_undantag.yml beside this file.
 - names per folder (base_<system>__, stg_<system>__, int_kpb_, int_<...> in the indicator areas, int_indikator__ for
   indicators, plain names for marts);
 - public models are the marts, contracted with a primary_key constraint; intermediates are protected; exposures
-  read only public models and the publishing layer (models/publicering/);
+  read only public models and the publishing layers (models/publicering/, models/publicerat/);
 - no `graph` in a model or macro (but the reasoned exceptions), no SQL file directly in models/indicators/intermediate/, no reference to the
   shared folder outside the repository.
 """
@@ -163,9 +163,10 @@ def test_publika_modeller_ar_kontrakterade_martar(manifest):
     for e in manifest["exposures"].values():
         for beroende in e["depends_on"]["nodes"]:
             nod = manifest["nodes"].get(beroende)
-            # the publishing layer (models/publicering/: the threshold and the data period) is what BI reads by design
+            # the publishing layers (models/publicering/: the threshold and the data period; models/publicerat/: the
+            # suppressed published relations) are what the site, the export and BI read by design
             if (nod and nod["resource_type"] == "model" and nod.get("access") != "public"
-                    and not nod["original_file_path"].startswith("models/publicering/")):
+                    and not nod["original_file_path"].startswith(("models/publicering/", "models/publicerat/"))):
                 brott.append((e["name"], f"the exposure reads {nod['name']}, which is not public"))
     assert not _brott("publika_kontrakterade", brott)
 

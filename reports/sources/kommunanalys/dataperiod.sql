@@ -1,4 +1,3 @@
--- The period each delivered source covers (the site's header and the export's front sheet).
-select kalla_system, kalla_tabell, period_fran, period_till, antal_rader
-from publicering.dataperiod
-order by kalla_system, kalla_tabell
+-- publicerat.dataperiod: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.dataperiod

@@ -1,4 +1,3 @@
--- The indicator catalogue (names, units, direction) that the indicator pages show.
-select indikator_id, indikator_namn, beskrivning, omrade, enhet, riktning, period_typer, status
-from konfig.indikator_katalog
-order by indikator_id
+-- publicerat.indikator_katalog: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.indikator_katalog

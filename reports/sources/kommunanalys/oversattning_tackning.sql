@@ -1,5 +1,3 @@
--- kpb.oversattning_tackning as published: per account group and target, the ledger amounts and the rules that took
--- them (where every krona went). Amounts and row counts of the ledger, no counts of persons: nothing to suppress.
-select *
-from kpb.oversattning_tackning
-order by kommun_kod, ar, kontogrupp, maltyp, mal_id, regel_id
+-- publicerat.oversattning_tackning: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.oversattning_tackning

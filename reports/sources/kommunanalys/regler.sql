@@ -1,2 +1,3 @@
--- The publishing rule of this build (small-cell threshold) and when it was built: the site's header.
-select undertryck_min_personer, byggd_tid, bygg_id from publicering.publiceringsregler
+-- publicerat.regler: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.regler

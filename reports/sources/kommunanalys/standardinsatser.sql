@@ -1,4 +1,3 @@
--- The standardinsatslista: insats names and units for the KPB pages.
-select insats_kod, insats_namn, omrade, mattenhet, volymtyp, is_brukarrelaterad
-from konfig.kpb_standardinsatser
-order by insats_kod
+-- publicerat.standardinsatser: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.standardinsatser

@@ -1,5 +1,3 @@
--- indikatorer.utfall_saknas as published: the indicators and period types this build could not compute, the reason
--- and the missing deliveries. Catalogue and source names only, no counts of persons: nothing to suppress.
-select *
-from indikatorer.utfall_saknas
-order by indikator_id, period_typ
+-- publicerat.utfall_saknas: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.utfall_saknas

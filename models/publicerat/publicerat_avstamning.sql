@@ -1,0 +1,3 @@
+{#- kpb.avstamning as published: what the one rule hides is declared
+    in _publicerat__models.yml (meta undertryckning). -#}
+{{ publicera(ref('avstamning')) }}

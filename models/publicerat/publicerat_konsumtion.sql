@@ -1,0 +1,3 @@
+{#- kpb.konsumtion as published: what the one rule hides is declared
+    in _publicerat__models.yml (meta undertryckning). -#}
+{{ publicera(ref('konsumtion')) }}

@@ -1,0 +1,2 @@
+{#- The publishing rule of this build (threshold, build time), as published. -#}
+{{ publicera(ref('publiceringsregler')) }}

@@ -1,0 +1,3 @@
+{#- indikatorer.sip_antal as published: what the one rule hides is declared
+    in _publicerat__models.yml (meta undertryckning). -#}
+{{ publicera(ref('sip_antal')) }}

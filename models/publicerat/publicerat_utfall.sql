@@ -1,0 +1,3 @@
+{#- indikatorer.utfall as published: what the one rule hides is declared
+    in _publicerat__models.yml (meta undertryckning). -#}
+{{ publicera(ref('utfall')) }}
