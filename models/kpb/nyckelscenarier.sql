@@ -43,42 +43,42 @@ pool_till_insatser as (
 
 nycklar as (
     {%- for nyckel in alternativ %}
-    select
-        mottagare.kommun_kod,
-        mottagare.ar,
-        mottagare.pool_id,
-        mottagare.fordelningsnyckel as konfigurerad_nyckel,
-        '{{ nyckel }}' as nyckel,
-        mottagare.mottagare_insats_kod as insats_kod,
-        mottagare.mottagare_regi as regi,
-        mottagare.mottagare_id,
-        pool_till_insatser.insatsdel_ore,
-        {%- if nyckel == 'direkt_kostnad' %}
-        case when objekt.direkt_kostnad > 0 then {{ kpb_till_ore('objekt.direkt_kostnad') }} else 0 end
-        {%- elif nyckel == 'volym' %}
-        {{ kpb_till_tiotusendelar('coalesce(objekt.volym, 0)') }}
-        {%- elif nyckel == 'personaltimmar' %}
-        {{ kpb_till_tiotusendelar('coalesce(objekt.personaltimmar, 0)') }}
-        {%- elif nyckel == 'brukare' %}
-        cast(coalesce(objekt.antal_brukare, 0) as bigint)
-        {%- else %}
-        cast(1 as bigint)
-        {%- endif %} as nyckel_heltal
-    from mottagare
-    inner join pool_till_insatser
-        on
-            mottagare.kommun_kod = pool_till_insatser.kommun_kod
-            and mottagare.ar = pool_till_insatser.ar
-            and mottagare.pool_id = pool_till_insatser.pool_id
-    inner join objekt
-        on
-            mottagare.kommun_kod = objekt.kommun_kod
-            and mottagare.ar = objekt.ar
-            and mottagare.mottagare_insats_kod = objekt.insats_kod
-            and mottagare.mottagare_regi = objekt.regi
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            mottagare.kommun_kod,
+            mottagare.ar,
+            mottagare.pool_id,
+            mottagare.fordelningsnyckel as konfigurerad_nyckel,
+            '{{ nyckel }}' as nyckel,
+            mottagare.mottagare_insats_kod as insats_kod,
+            mottagare.mottagare_regi as regi,
+            mottagare.mottagare_id,
+            pool_till_insatser.insatsdel_ore,
+            {%- if nyckel == 'direkt_kostnad' %}
+                case when objekt.direkt_kostnad > 0 then {{ kpb_till_ore('objekt.direkt_kostnad') }} else 0 end
+            {%- elif nyckel == 'volym' %}
+                {{ kpb_till_tiotusendelar('coalesce(objekt.volym, 0)') }}
+            {%- elif nyckel == 'personaltimmar' %}
+                {{ kpb_till_tiotusendelar('coalesce(objekt.personaltimmar, 0)') }}
+            {%- elif nyckel == 'brukare' %}
+                cast(coalesce(objekt.antal_brukare, 0) as bigint)
+            {%- else %}
+                cast(1 as bigint)
+            {%- endif %} as nyckel_heltal
+        from mottagare
+        inner join pool_till_insatser
+            on
+                mottagare.kommun_kod = pool_till_insatser.kommun_kod
+                and mottagare.ar = pool_till_insatser.ar
+                and mottagare.pool_id = pool_till_insatser.pool_id
+        inner join objekt
+            on
+                mottagare.kommun_kod = objekt.kommun_kod
+                and mottagare.ar = objekt.ar
+                and mottagare.mottagare_insats_kod = objekt.insats_kod
+                and mottagare.mottagare_regi = objekt.regi
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

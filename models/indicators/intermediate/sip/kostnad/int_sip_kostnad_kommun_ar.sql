@@ -164,6 +164,21 @@ kommun_ar as (
     from budgeterat
 ),
 
+{# the before/after figures only where at least one plan has complete windows: NULL, not 0, otherwise #}
+indirekt_komplett as (
+    select
+        kommun_kod,
+        ar,
+        coalesce(vardagar_fore, 0) as vardagar_fore,
+        coalesce(vardagar_efter, 0) as vardagar_efter,
+        coalesce(akuta_vardagar_fore, 0) as akuta_vardagar_fore,
+        coalesce(akuta_vardagar_efter, 0) as akuta_vardagar_efter,
+        coalesce(vardkostnad_fore, 0) as vardkostnad_fore,
+        coalesce(vardkostnad_efter, 0) as vardkostnad_efter
+    from indirekt
+    where antal_planer_kompletta_fonster > 0
+),
+
 final as (
     select
         kommun_ar.kommun_kod,
@@ -194,27 +209,18 @@ final as (
         cast(coalesce(indirekt.antal_planer_kompletta_fonster, 0) as bigint) as antal_planer_kompletta_fonster,
         cast(coalesce(indirekt.antal_planer_ofullstandiga_fonster, 0) as bigint)
             as antal_planer_ofullstandiga_fonster,
-        cast(case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.vardagar_fore, 0) end as bigint) as vardagar_fore,
-        cast(case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.vardagar_efter, 0) end as bigint) as vardagar_efter,
-        cast(
-            case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.vardagar_efter, 0) - coalesce(indirekt.vardagar_fore, 0) end
-            as bigint
-        ) as vardagar_forandring,
-        
-        cast(case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.akuta_vardagar_fore, 0) end as bigint) as akuta_vardagar_fore,
-        cast(case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.akuta_vardagar_efter, 0) end as bigint) as akuta_vardagar_efter,
-        cast(
-            case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.akuta_vardagar_efter, 0) - coalesce(indirekt.akuta_vardagar_fore, 0) end
-            as bigint
-        ) as akuta_vardagar_forandring,
-        
-        cast(case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.vardkostnad_fore, 0) end as decimal(18, 2)) as vardkostnad_fore,
-        cast(case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.vardkostnad_efter, 0) end as decimal(18, 2)) as vardkostnad_efter,
-        cast(
-            case when coalesce(indirekt.antal_planer_kompletta_fonster, 0) > 0 then coalesce(indirekt.vardkostnad_efter, 0) - coalesce(indirekt.vardkostnad_fore, 0) end
-            as decimal(18, 2)
-        ) as vardkostnad_forandring,
-        
+        cast(indirekt_komplett.vardagar_fore as bigint) as vardagar_fore,
+        cast(indirekt_komplett.vardagar_efter as bigint) as vardagar_efter,
+        cast(indirekt_komplett.vardagar_efter - indirekt_komplett.vardagar_fore as bigint)
+            as vardagar_forandring,
+        cast(indirekt_komplett.akuta_vardagar_fore as bigint) as akuta_vardagar_fore,
+        cast(indirekt_komplett.akuta_vardagar_efter as bigint) as akuta_vardagar_efter,
+        cast(indirekt_komplett.akuta_vardagar_efter - indirekt_komplett.akuta_vardagar_fore as bigint)
+            as akuta_vardagar_forandring,
+        cast(indirekt_komplett.vardkostnad_fore as decimal(18, 2)) as vardkostnad_fore,
+        cast(indirekt_komplett.vardkostnad_efter as decimal(18, 2)) as vardkostnad_efter,
+        cast(indirekt_komplett.vardkostnad_efter - indirekt_komplett.vardkostnad_fore as decimal(18, 2))
+            as vardkostnad_forandring,
         cast(
             case
                 when coalesce(indirekt.antal_upprattade_planer, 0) = 0 then 'inga upprättade planer under året'
@@ -251,6 +257,8 @@ final as (
         on kommun_ar.kommun_kod = administrativ.kommun_kod and kommun_ar.ar = administrativ.ar
     left join indirekt
         on kommun_ar.kommun_kod = indirekt.kommun_kod and kommun_ar.ar = indirekt.ar
+    left join indirekt_komplett
+        on kommun_ar.kommun_kod = indirekt_komplett.kommun_kod and kommun_ar.ar = indirekt_komplett.ar
     left join granskade
         on kommun_ar.kommun_kod = granskade.kommun_kod and kommun_ar.ar = granskade.ar
     left join utfall
