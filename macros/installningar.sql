@@ -25,6 +25,10 @@
         'sip_aktivitet': 'SIP',
         'standardbefolkning': 'ESP2013',
         'utfall_komplett_allvarlighet': 'warn',
+        'utfall_mal_periodtyper': ['ar'],
+        'utfall_mal_endast_alla': true,
+        'aterinskrivning_dag_fran': 1,
+        'aterinskrivning_dag_till': 30,
     }) }}
 {%- endmacro %}
 
