@@ -146,9 +146,7 @@ malkandidater as (
             and (med_ar.kommun_kod = malvarden.kommun_kod or malvarden.kommun_kod = '*')
     where
         med_ar.period_typ in ({{ mal_periodtyper }})
-        {%- if installning('utfall_mal_endast_alla') %}
-            and med_ar.dimension = 'alla'
-        {%- endif %}
+        and {{ "med_ar.dimension = 'alla'" if installning('utfall_mal_endast_alla') else 'true' }}
 ),
 
 mal as (
