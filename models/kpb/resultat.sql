@@ -120,7 +120,7 @@ final as (
                 when antal_bedomda_mal = 0 then 'inga bedömda mål i gruppen'
                 when antal_uppnadda_mal = 0 then 'inga uppnådda mål i gruppen'
             end as {{ dbt.type_string() }}
-        ) as kostnad_per_mal_saknas_orsak
+        ) as per_uppnatt_mal_saknas_orsak
     from summerade
 )
 
