@@ -15,6 +15,7 @@
         'kpb_ytterfall_referensinsats': 'SABO',
         'kpb_sarskilt_boende_min_dygn': 1,
         'kpb_rs_verksamhet_siffror': 3,
+        'kpb_projektion_ar': 10,
         'sip_admin_kommun_i_kpb': true,
         'sip_utlosande_vardtillfalle_dagar': 30,
         'undertryck_min_personer': 5,
