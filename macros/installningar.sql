@@ -10,6 +10,14 @@
         'kpb_volymtyp': {},
         'kpb_lss_omraden': ['lss'],
         'kpb_aldersgrans_aldreomsorg': 65,
+        'kpb_bruttokostnad_kontoklasser': ['4', '5', '6', '7'],
+        'kpb_overhead_exkluderade_verksamheter': ['9'],
+        'kpb_ytterfall_referensinsats': 'SABO',
+        'kpb_sarskilt_boende_min_dygn': 1,
+        'kpb_rs_verksamhet_siffror': 3,
+        'kpb_projektion_ar': 10,
+        'sip_admin_kommun_i_kpb': true,
+        'sip_utlosande_vardtillfalle_dagar': 30,
         'undertryck_min_personer': 5,
         'ukd_regelverk': 'kalmar',
         'ukd_berakningsdatum': none,
@@ -19,6 +27,10 @@
         'sip_aktivitet': 'SIP',
         'standardbefolkning': 'ESP2013',
         'utfall_komplett_allvarlighet': 'warn',
+        'utfall_mal_periodtyper': ['ar'],
+        'utfall_mal_endast_alla': true,
+        'aterinskrivning_dag_fran': 1,
+        'aterinskrivning_dag_till': 30,
     }) }}
 {%- endmacro %}
 

@@ -35,6 +35,7 @@ final as (
         vardkostnad_fore,
         vardkostnad_efter,
         vardkostnad_forandring,
+        indirekt_saknas_orsak,
         admin_kostnad_upprattade_planer,
         akuta_vardagar_forandring_per_tkr,
         antal_granskade_planer,

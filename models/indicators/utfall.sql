@@ -11,8 +11,15 @@
     is_mal_uppfyllt: lagre_battre -> varde <= malvarde; hogre_battre -> varde >= malvarde; NULL when there is no
     target, the catalogue says riktning 'ingen', or the value is suppressed.
     Suppression: antal_personer < var('undertryck_min_personer') (default 5) -> is_undertryckt, and varde, taljare,
-    namnare NULL. -#}
+    namnare NULL.
+    Partial periods (issue 22, fix 6): is_period_komplett is false when the data do not cover the whole period
+    (int_indikator_perioder.is_komplett; periods outside that grid count as complete); a partial period's value is
+    kept but flagged, and is never judged against a target (is_mal_uppfyllt NULL).
+    Targets (fix 6): indikator_malvarden holds yearly targets; they apply to the period types of var
+    utfall_mal_periodtyper (['ar'] [I]) and, with var utfall_mal_endast_alla (true [I]), to the 'alla' rows only
+    (not to a clinic's or unit's breakdown). -#}
 {%- set min_personer = installning('undertryck_min_personer') %}
+{%- set mal_periodtyper = "'" ~ (installning('utfall_mal_periodtyper') | join("', '")) ~ "'" %}
 
 with
 
@@ -137,6 +144,9 @@ malkandidater as (
             med_ar.indikator_id = malvarden.indikator_id
             and med_ar.ar = malvarden.ar
             and (med_ar.kommun_kod = malvarden.kommun_kod or malvarden.kommun_kod = '*')
+    where
+        med_ar.period_typ in ({{ mal_periodtyper }})
+        and {{ "med_ar.dimension = 'alla'" if installning('utfall_mal_endast_alla') else 'true' }}
 ),
 
 mal as (
@@ -164,8 +174,14 @@ sammanfogade as (
         med_ar.varde,
         med_ar.antal_personer,
         mal.malvarde,
+        coalesce(perioder.is_komplett, true) as is_period_komplett,
         coalesce(med_ar.antal_personer, 0) < {{ min_personer }} as is_undertryckt
     from med_ar
+    left join perioder
+        on
+            med_ar.kommun_kod = perioder.kommun_kod
+            and med_ar.period_typ = perioder.period_typ
+            and med_ar.period_start = perioder.period_start
     left join katalog
         on med_ar.indikator_id = katalog.indikator_id
     left join mal
@@ -198,11 +214,13 @@ final as (
         cast(antal_personer as bigint) as antal_personer,
         cast(malvarde as decimal(18, 4)) as malvarde,
         case
-            when is_undertryckt or malvarde is null or varde is null then cast(null as boolean)
+            when is_undertryckt or not is_period_komplett or malvarde is null or varde is null
+                then cast(null as boolean)
             when riktning = 'lagre_battre' then varde <= malvarde
             when riktning = 'hogre_battre' then varde >= malvarde
         end as is_mal_uppfyllt,
-        is_undertryckt
+        is_undertryckt,
+        is_period_komplett
     from sammanfogade
 )
 

@@ -1,12 +1,17 @@
 -- KPB step 5, per person: one row per brukare (a person with a volume of a mapped insats) and year, with the
 -- person's total cost and the cuts of the KPB analyses (age band, sex, housing form, area, cost interval).
 --   alder              age on 31 December of ar (ar − birth year)
---   boendeform         sarskilt_boende when any insats of the person is_sarskilt_boende, else ordinart_boende
+--   boendeform         sarskilt_boende when the person has at least var kpb_sarskilt_boende_min_dygn (1) dygn of
+--                      an is_sarskilt_boende insats counted in dygn, or any is_sarskilt_boende insats counted in
+--                      another unit; else ordinart_boende                                       [I]
 --   verksamhetsomrade  lss when any insats lies in an area of var kpb_lss_omraden; else aldreomsorg when alder >=
 --                      var kpb_aldersgrans_aldreomsorg (65); else funktionsnedsattning   [I]
---   is_ytterfall       total_kostnad >= the limit of the person's area and boendeform in seed
---                      kpb_ytterfall_granser (an exact boendeform before '*')                  [U]
---   ytterfall_grans    that limit (NULL when the seed has no row for the area)
+--   is_ytterfall       total_kostnad >= the limit of the person's area, boendeform and year in seed
+--                      kpb_ytterfall_granser (an exact boendeform before '*', an exact year before '*'):
+--                      grans_belopp kr, or sabo_faktor × the municipality's own särskilt boende cost per
+--                      year (Σ total_kostnad / Σ volym of insats var kpb_ytterfall_referensinsats, both regi,
+--                      × 365) when grans_belopp is empty (issue 22, fix 3)                      [U]
+--   ytterfall_grans    that limit (NULL when the seed has no row for the area, or no SÄBO unit cost)
 {#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches; a contracted
     mart, so a change of its columns fails (on_schema_change fail) and needs --full-refresh -#}
 {{ config(
@@ -45,6 +50,24 @@ ytterfall_granser as (
     select * from {{ ref('kpb_ytterfall_granser') }}
 ),
 
+insatskostnad as (
+    select * from {{ ref('insatskostnad') }}
+    where {{ inkrementell_ar_filter('ar') }}
+),
+
+{# the municipality's own cost of a year in särskilt boende: the reference insats's cost per dygn × 365 #}
+sabo_ar as (
+    select
+        kommun_kod,
+        ar,
+        case
+            when sum(volym) > 0 then sum(total_kostnad) / sum(volym) * 365
+        end as sabo_arskostnad
+    from insatskostnad
+    where insats_kod = '{{ installning("kpb_ytterfall_referensinsats") }}'
+    group by kommun_kod, ar
+),
+
 personer as (
     select
         volymer.kommun_kod,
@@ -52,7 +75,27 @@ personer as (
         volymer.person_id,
         min(volymer.kon) as kon,
         min(volymer.fodelsedatum) as fodelsedatum,
-        max(case when standardinsatser.is_sarskilt_boende then 1 else 0 end) as har_sarskilt_boende,
+        case
+            when
+                sum(
+                    case
+                        when
+                            standardinsatser.is_sarskilt_boende and standardinsatser.mattenhet = 'dygn'
+                            and volymer.volymtyp = standardinsatser.volymtyp
+                            then volymer.volym
+                        else 0
+                    end
+                ) >= {{ installning('kpb_sarskilt_boende_min_dygn') }}
+                or max(
+                    case
+                        when standardinsatser.is_sarskilt_boende and coalesce(standardinsatser.mattenhet, '') <> 'dygn'
+                            then 1
+                        else 0
+                    end
+                ) = 1
+                then 1
+            else 0
+        end as har_sarskilt_boende,
         max(case when standardinsatser.omrade in ({{ lss_lista }}) then 1 else 0 end) as har_lss_insats
     from volymer
     inner join standardinsatser
@@ -103,20 +146,52 @@ klassade as (
     from med_alder
 ),
 
-{# the ytterfall limit of the area and boendeform: an exact boendeform beats '*' (or empty) #}
-granser as (
+{# the ytterfall limit of the area, boendeform and year: an exact boendeform beats '*' (or empty), then an exact
+    year beats '*'; a row without grans_belopp is sabo_faktor × the municipality's SÄBO cost of a year #}
+granser_kandidater as (
     select
         klassade.kommun_kod,
         klassade.ar,
         klassade.person_id,
-        max(case when ytterfall_granser.boendeform = klassade.boendeform then ytterfall_granser.grans_belopp end)
-            as grans_exakt,
-        max(case when coalesce(ytterfall_granser.boendeform, '*') = '*' then ytterfall_granser.grans_belopp end)
-            as grans_alla
+        case when ytterfall_granser.boendeform = klassade.boendeform then 0 else 1 end as boende_rang,
+        case when ytterfall_granser.ar = cast(klassade.ar as {{ dbt.type_string() }}) then 0 else 1 end as ar_rang,
+        coalesce(
+            ytterfall_granser.grans_belopp,
+            ytterfall_granser.sabo_faktor * sabo_ar.sabo_arskostnad
+        ) as grans
     from klassade
     inner join ytterfall_granser
-        on klassade.verksamhetsomrade = ytterfall_granser.verksamhetsomrade
-    group by klassade.kommun_kod, klassade.ar, klassade.person_id
+        on
+            klassade.verksamhetsomrade = ytterfall_granser.verksamhetsomrade
+            and (
+                ytterfall_granser.boendeform = klassade.boendeform
+                or coalesce(ytterfall_granser.boendeform, '*') = '*'
+            )
+            and (
+                ytterfall_granser.ar = cast(klassade.ar as {{ dbt.type_string() }})
+                or coalesce(ytterfall_granser.ar, '*') = '*'
+            )
+    left join sabo_ar
+        on
+            klassade.kommun_kod = sabo_ar.kommun_kod
+            and klassade.ar = sabo_ar.ar
+),
+
+granser as (
+    select
+        kommun_kod,
+        ar,
+        person_id,
+        grans
+    from (
+        select
+            *,
+            row_number() over (
+                partition by kommun_kod, ar, person_id order by boende_rang, ar_rang
+            ) as rang
+        from granser_kandidater
+    ) as rangordnade
+    where rang = 1
 ),
 
 final as (
@@ -132,8 +207,8 @@ final as (
         klassade.total_kostnad,
         kostnadsintervall.kostnadsintervall,
         cast(klassade.antal_insatser as bigint) as antal_insatser,
-        cast(coalesce(granser.grans_exakt, granser.grans_alla) as decimal(18, 2)) as ytterfall_grans,
-        coalesce(klassade.total_kostnad >= coalesce(granser.grans_exakt, granser.grans_alla), false) as is_ytterfall
+        cast(round(granser.grans, 2) as decimal(18, 2)) as ytterfall_grans,
+        coalesce(klassade.total_kostnad >= round(granser.grans, 2), false) as is_ytterfall
     from klassade
     left join granser
         on

@@ -1,10 +1,12 @@
--- KPB produktivitet per enhet (issue 11 §2): the unit cost of each insats and regi broken down per enhet
--- (hemtjänstgrupp, boende ...). Per enhet:
---   direkt_kostnad   the ledger rows of the insats and regi whose ansvar maps to the enhet (kpb_enheter);
---   fordelad_kostnad the insats's påslag (kpb.insatskostnad.fordelad_kostnad) split over its enheter in proportion to
---                    their direct cost (the default pool key, [I]; negative direct cost counts as 0), by volume when no
---                    enhet has a positive direct cost, in equal shares when none has volume either - largest
---                    remainder in öre (macro kpb_storsta_rest), so Σ over enheter = the insats's påslag exactly;
+-- KPB produktivitet per enhet (issue 11 §2, issue 22 fix 4): the unit cost of each insats and regi broken down per
+-- enhet (hemtjänstgrupp, boende, extern utförare ...). Per enhet:
+--   direkt_kostnad   the ledger rows of the insats and regi whose ansvar maps to the enhet (kpb_enheter, per regi);
+--   fordelad_kostnad the insats's påslag split over its enheter POOL BY POOL, each by the pool's own key
+--                    (kpb_kostnadspooler.fordelningsnyckel): direkt_kostnad and andel by the enhet's positive direct
+--                    cost, brukare by its number of brukare, volym, personaltimmar and lika by its volume (staff
+--                    hours and equal shares are known per insats, not per enhet [I]); when no enhet has a positive
+--                    key value, by volume, then in equal shares - largest remainder in öre (macro
+--                    kpb_storsta_rest), so Σ over enheter = the insats's påslag from each pool exactly;
 --   volym            the volumes of the insats's volymtyp whose operational-system unit maps to the enhet;
 --   styckkostnad     total_kostnad / volym (kr per mattenhet), NULL without volume.
 -- Rows that map to no enhet are kept as enhet_kod 'ej_angiven': Σ over enheter of direkt_kostnad, fordelad_kostnad,
@@ -20,6 +22,11 @@ insatskostnad as (
     select * from {{ ref('insatskostnad') }}
 ),
 
+poolfordelning as (
+    select * from {{ ref('int_kpb_poolfordelning') }}
+    where mottagare_typ = 'insats'
+),
+
 med_insats as (
     select
         underlag.kommun_kod,
@@ -32,7 +39,6 @@ med_insats as (
         insatskostnad.mattenhet,
         underlag.antal_huvudboksrader,
         {{ kpb_till_ore('underlag.direkt_kostnad') }} as direkt_ore,
-        {{ kpb_till_ore('insatskostnad.fordelad_kostnad') }} as insats_fordelat_ore,
         cast(
             case
                 when insatskostnad.volymtyp = 'beviljad' then underlag.volym_beviljad
@@ -54,37 +60,88 @@ med_insats as (
             and underlag.regi = insatskostnad.regi
 ),
 
-med_summor as (
+per_pool as (
     select
-        *,
-        {{ kpb_till_tiotusendelar('volym') }} as volym_e4,
-        sum(case when direkt_ore > 0 then direkt_ore else 0 end)
-            over (partition by kommun_kod, ar, insats_kod, regi) as positiv_direkt_ore,
-        sum({{ kpb_till_tiotusendelar('volym') }})
-            over (partition by kommun_kod, ar, insats_kod, regi) as insats_volym_e4
+        med_insats.*,
+        {{ kpb_till_tiotusendelar('med_insats.volym') }} as volym_e4,
+        poolfordelning.pool_id,
+        poolfordelning.fordelningsnyckel,
+        poolfordelning.fordelat_ore as pool_till_insats_ore
     from med_insats
+    inner join poolfordelning
+        on
+            med_insats.kommun_kod = poolfordelning.kommun_kod
+            and med_insats.ar = poolfordelning.ar
+            and med_insats.insats_kod = poolfordelning.mottagare_insats_kod
+            and med_insats.regi = poolfordelning.mottagare_regi
 ),
 
-nycklar as (
+pool_nyckelvarden as (
     select
         *,
         case
-            when positiv_direkt_ore > 0 then case when direkt_ore > 0 then direkt_ore else 0 end
-            when insats_volym_e4 > 0 then volym_e4
+            when fordelningsnyckel in ('direkt_kostnad', 'andel')
+                then case when direkt_ore > 0 then direkt_ore else 0 end
+            when fordelningsnyckel = 'brukare' then cast(antal_brukare as bigint)
+            else volym_e4
+        end as eget_nyckelvarde
+    from per_pool
+),
+
+pool_summor as (
+    select
+        *,
+        sum(eget_nyckelvarde) over (partition by kommun_kod, ar, insats_kod, regi, pool_id) as eget_summa,
+        sum(volym_e4) over (partition by kommun_kod, ar, insats_kod, regi, pool_id) as volym_summa
+    from pool_nyckelvarden
+),
+
+pool_nycklar as (
+    select
+        *,
+        case
+            when eget_summa > 0 then eget_nyckelvarde
+            when volym_summa > 0 then volym_e4
             else 1
         end as nyckel
-    from med_summor
+    from pool_summor
+),
+
+pool_per_enhet as (
+    {{ kpb_storsta_rest(
+        'pool_nycklar',
+        grupp=['kommun_kod', 'ar', 'insats_kod', 'regi', 'pool_id'],
+        belopp_ore='pool_till_insats_ore',
+        nyckel='nyckel',
+        ordning=['enhet_kod'],
+        behall=['kommun_kod', 'ar', 'insats_kod', 'regi', 'enhet_kod', 'pool_id']) | indent(4) }}
+),
+
+paslag as (
+    select
+        kommun_kod,
+        ar,
+        insats_kod,
+        regi,
+        enhet_kod,
+        sum(fordelat_ore) as fordelat_ore
+    from pool_per_enhet
+    group by kommun_kod, ar, insats_kod, regi, enhet_kod
 ),
 
 fordelning as (
-    {{ kpb_storsta_rest(
-        'nycklar',
-        grupp=['kommun_kod', 'ar', 'insats_kod', 'regi'],
-        belopp_ore='insats_fordelat_ore',
-        nyckel='nyckel',
-        ordning=['enhet_kod'],
-        behall=['kommun_kod', 'ar', 'insats_kod', 'regi', 'enhet_kod', 'enhet_namn', 'volymtyp', 'mattenhet',
-            'antal_huvudboksrader', 'direkt_ore', 'volym', 'volym_e4', 'antal_brukare']) | indent(4) }}
+    select
+        med_insats.*,
+        {{ kpb_till_tiotusendelar('med_insats.volym') }} as volym_e4,
+        coalesce(paslag.fordelat_ore, 0) as fordelat_ore
+    from med_insats
+    left join paslag
+        on
+            med_insats.kommun_kod = paslag.kommun_kod
+            and med_insats.ar = paslag.ar
+            and med_insats.insats_kod = paslag.insats_kod
+            and med_insats.regi = paslag.regi
+            and med_insats.enhet_kod = paslag.enhet_kod
 ),
 
 final as (
@@ -101,8 +158,20 @@ final as (
         {{ kpb_till_kronor('fordelat_ore') }} as fordelad_kostnad,
         {{ kpb_till_kronor('direkt_ore + fordelat_ore') }} as total_kostnad,
         volym,
-        {{ kpb_kvot('(direkt_ore + fordelat_ore) * 100', 'volym_e4', 4) }} as styckkostnad,
-        {{ kpb_kvot('direkt_ore * 100', 'volym_e4', 4) }} as styckkostnad_direkt,
+        case
+            when antal_huvudboksrader > 0 or direkt_ore + fordelat_ore <> 0
+                then {{ kpb_kvot('(direkt_ore + fordelat_ore) * 100', 'volym_e4', 4) }}
+        end as styckkostnad,
+        case
+            when antal_huvudboksrader > 0 or direkt_ore + fordelat_ore <> 0
+                then {{ kpb_kvot('direkt_ore * 100', 'volym_e4', 4) }}
+        end as styckkostnad_direkt,
+        case
+            when volym_e4 = 0 and volymtyp is null then 'ej brukarrelaterad insats (ingen volym)'
+            when volym_e4 = 0 then 'ingen volym på enheten'
+            when antal_huvudboksrader = 0 and direkt_ore + fordelat_ore = 0
+                then 'ingen kostnad på enheten (volymen har inga huvudboksrader, se kpb_enheter)'
+        end as styckkostnad_saknas_orsak,
         cast(antal_brukare as bigint) as antal_brukare,
         cast(antal_huvudboksrader as bigint) as antal_huvudboksrader
     from fordelning

@@ -1,7 +1,8 @@
 -- KPB analysis 2, produktivitet: the unit cost of each insats and regi (split into direct cost and the pools'
 -- påslag) beside the other municipalities in the build and beside Kolada. The comparison group's unit cost is
 -- volume-weighted: Σ total_kostnad / Σ volym over the other municipalities with the same insats, regi, year and
--- volume type. Kolada values (stg_extern__kolada, kon 'T') are joined on kpb_standardinsatser.kolada_kpi: the
+-- volume type. Kolada values (stg_extern__kolada, kon 'T') are joined on the seed kpb_kolada_kpi, only for the regi
+-- the KPI is defined for (issue 22, fix 6): the
 -- municipality's own published value and the national one (riket, kommun_kod '0000'); NULL when not loaded.
 -- Only insatser with volume (a unit cost) are listed.
 with
@@ -10,8 +11,11 @@ insatskostnad as (
     select * from {{ ref('insatskostnad') }}
 ),
 
-standardinsatser as (
-    select * from {{ ref('kpb_standardinsatser') }}
+{# the Kolada KPI of the insats's unit cost FOR THIS REGI (issue 22, fix 6): U21003 (egen regi) is not shown beside
+    extern regi #}
+kolada_kpi as (
+    select * from {{ ref('kpb_kolada_kpi') }}
+    where matt = 'enhetskostnad'
 ),
 
 kolada as (
@@ -79,7 +83,7 @@ final as (
             as jamforelse_enhetskostnad_direkt,
         {{ kpb_kvot('ovriga_kommuner.fordelat_ore * 100', 'ovriga_kommuner.volym_e4', 4) }}
             as jamforelse_enhetskostnad_fordelad,
-        standardinsatser.kolada_kpi,
+        kolada_kpi.kolada_kpi,
         cast(kolada_kommun.varde as decimal(18, 4)) as kolada_enhetskostnad_kommun,
         cast(kolada_riket.varde as decimal(18, 4)) as kolada_enhetskostnad_riket
     from med_volym
@@ -89,16 +93,18 @@ final as (
             and med_volym.ar = ovriga_kommuner.ar
             and med_volym.insats_kod = ovriga_kommuner.insats_kod
             and med_volym.regi = ovriga_kommuner.regi
-    left join standardinsatser
-        on med_volym.insats_kod = standardinsatser.insats_kod
+    left join kolada_kpi
+        on
+            med_volym.insats_kod = kolada_kpi.insats_kod
+            and (kolada_kpi.regi = '*' or med_volym.regi = kolada_kpi.regi)
     left join kolada_totalt as kolada_kommun
         on
-            standardinsatser.kolada_kpi = kolada_kommun.kpi
+            kolada_kpi.kolada_kpi = kolada_kommun.kpi
             and med_volym.kommun_kod = kolada_kommun.kommun_kod
             and med_volym.ar = kolada_kommun.ar
     left join kolada_totalt as kolada_riket
         on
-            standardinsatser.kolada_kpi = kolada_riket.kpi
+            kolada_kpi.kolada_kpi = kolada_riket.kpi
             and kolada_riket.kommun_kod = '0000'
             and med_volym.ar = kolada_riket.ar
 )

@@ -72,7 +72,8 @@ summerade as (
         sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
         sum(betalningsbelopp) as betalningsbelopp,
         sum(antal_bedomda_mal) as antal_bedomda_mal,
-        sum(antal_uppnadda_mal) as antal_uppnadda_mal
+        sum(antal_uppnadda_mal) as antal_uppnadda_mal,
+        sum(case when antal_bedomda_mal > 0 then total_kostnad else 0 end) as total_kostnad_personer_med_mal
     from grupperade
     group by kommun_kod, ar, grupp, grupp_varde
 ),
@@ -109,8 +110,17 @@ final as (
         cast(antal_uppnadda_mal as bigint) as antal_uppnadda_mal,
         cast({{ kommunanalys.indikator_kvot('antal_uppnadda_mal', 'antal_bedomda_mal', 100) }} as decimal(18, 6))
             as andel_uppnadda_mal_procent,
+        {#- cost per goal met (issue 22, fix 5): the cost of the persons whose goals were assessed, not of the whole
+            group, over the goals met; NULL with the reason when the group has no assessed or no met goal #}
         cast({{ kommunanalys.indikator_kvot(
-            'total_kostnad', 'antal_uppnadda_mal') }} as decimal(18, 2)) as total_kostnad_per_uppnatt_mal
+            'total_kostnad_personer_med_mal', 'antal_uppnadda_mal') }} as decimal(18, 2))
+            as total_kostnad_per_uppnatt_mal,
+        cast(
+            case
+                when antal_bedomda_mal = 0 then 'inga bedömda mål i gruppen'
+                when antal_uppnadda_mal = 0 then 'inga uppnådda mål i gruppen'
+            end as {{ dbt.type_string() }}
+        ) as per_uppnatt_mal_saknas_orsak
     from summerade
 )
 

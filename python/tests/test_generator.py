@@ -412,3 +412,18 @@ def test_luhn_matches_a_known_personnummer():
     assert luhn_valid("19811218-9876") and not luhn_valid("19811218-9875")
     assert luhn_valid("811228-9874".rjust(13, "9").replace("99", "19", 1))
     assert np.all([luhn_valid("194203151234") is False])
+
+
+def test_demo_writes_an_scb_population_forecast_for_ten_years(raw):
+    """Issue 22: the demo's optional SCB population forecast, scb/prognos_befolkning.csv, has the population file's
+    header, ten years after the last year, every age 0-100 and both sexes per municipality and year."""
+    root, stats = raw
+    path = root / "scb/prognos_befolkning.csv"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    df = pd.read_csv(path, sep=";", dtype=str, encoding="utf-8-sig")
+    assert ";".join(df.columns) == CONTRACT["scb/befolkning"]
+    assert sorted(df["ar"].astype(int).unique()) == list(range(YEARS[-1] + 1, YEARS[-1] + 11))
+    per_cell = df.groupby(["kommun_kod", "ar"]).size()
+    assert (per_cell == 101 * 2).all() and len(per_cell) == 3 * 10
+    assert stats["scb/prognos_befolkning.csv"] == len(df)
+    assert (df["antal"].astype(int) >= 0).all()

@@ -104,6 +104,63 @@ def test_brukarkostnad_summerar_till_insatsen(built):
     assert bad == []
 
 
+def test_demo_inget_paslag_over_dubbla_direkta_kostnaden(built):
+    """Issue 22, fix 1: on the demo no insats carries more than twice its direct cost as påslag (the needs-assessment
+    pools keyed by direct cost, not by brukare, in seeds/kpb/kpb_kostnadspooler.csv with the reason)."""
+    over = built.rows(
+        "select kommun_kod, ar, insats_kod, regi, direkt_kostnad, fordelad_kostnad from kpb.insatskostnad "
+        "where direkt_kostnad > 0 and fordelad_kostnad > 2 * direkt_kostnad")
+    assert over == []
+
+
+def test_demo_overheadandel_ar_huvudbokens(built):
+    """Issue 22, fix 2: the central overhead reaches KPB with the ledger's own share (KPB's gross cost, classes 4-7,
+    over the municipality's gross cost outside verksamhet 9), computed here from the translated ledger."""
+    rows = built.rows(
+        "with hb as (select * from kpb_intermediate.int_kpb_huvudbok_oversatt "
+        "  where substring(konto, 1, 1) in ('4', '5', '6', '7') and verksamhet not like '9%' "
+        "  and coalesce(pool_id, '') <> 'KOMMUNGEMENSAMT'), "
+        "andel as (select kommun_kod, ar, sum(case when maltyp in ('insats', 'pool') then belopp else 0 end) "
+        "  / sum(belopp) as andel from hb group by all) "
+        "select f.kommun_kod, f.ar, f.pool_kostnad, f.fordelad_kostnad, andel.andel "
+        "from kpb_intermediate.int_kpb_poolfordelning as f join andel using (kommun_kod, ar) "
+        "where f.pool_id = 'KOMMUNGEMENSAMT' and f.mottagare_typ = 'pool'")
+    assert len(rows) >= 4
+    for kommun, ar, pool, fordelad, andel in rows:
+        andel = Decimal(str(andel))
+        assert Decimal("0.1") < andel < Decimal("0.5"), (kommun, ar, andel)
+        # the share is rounded to millionths before the allocation: at most pool × 0.5e-6 + 1 öre apart
+        assert abs(fordelad - pool * andel) <= pool * Decimal("0.0000005") + Decimal("0.01"), (kommun, ar)
+
+
+def test_demo_ytterfall_hogst_tio_procent_per_omrade(built):
+    """Issue 22, fix 3: on the demo no area and boendeform has more than 10 % ytterfall (the limits follow the
+    municipality's own SÄBO cost of a year, seeds/kpb/kpb_ytterfall_granser.csv with the reasons)."""
+    rows = built.rows(
+        "select kommun_kod, ar, verksamhetsomrade, boendeform, count(*), sum(case when is_ytterfall then 1 else 0 end) "
+        "from kpb.brukare group by all")
+    assert rows
+    over = [r for r in rows if Decimal(r[5]) > Decimal("0.10") * r[4]]
+    assert over == []
+
+
+def test_demo_enhetskostnad_ingen_nollkostnad_med_volym_och_ingen_kostnad_utan_volym(built):
+    """Issue 22, fix 4: on the demo every enhet with volume has its cost (extern regi's purchases and the providers'
+    volumes on the same enhet), no unit cost 0 with volume > 0, and cost without volume only where no volume can
+    exist (non-person insatser) or on 'ej_angiven' (ledger rows of an ansvar kpb_enheter does not name)."""
+    noll = built.rows("select kommun_kod, ar, insats_kod, regi, enhet_kod from kpb.enhetskostnad "
+                      "where volym > 0 and styckkostnad = 0")
+    assert noll == []
+    utan_volym = built.rows(
+        "select e.kommun_kod, e.ar, e.insats_kod, e.regi, e.enhet_kod from kpb.enhetskostnad as e "
+        "join kpb.insatskostnad as i using (kommun_kod, ar, insats_kod, regi) "
+        "where e.total_kostnad <> 0 and e.volym = 0 and i.kostnadsslag = 'brukare' and e.enhet_kod <> 'ej_angiven'")
+    assert utan_volym == []
+    externa = built.scalar("select count(*) from kpb.enhetskostnad where regi = 'extern' and volym > 0 "
+                           "and enhet_kod <> 'ej_angiven' and direkt_kostnad > 0")
+    assert externa > 0
+
+
 def _hashes(built) -> dict[str, str]:
     out = {}
     for table, key in KPB_NYCKLAR.items():
@@ -156,8 +213,9 @@ def _kopiera_projekt(dest: Path) -> Path:
     return dest
 
 
-def _bygg_kopia(built, projekt: Path, select: list[str]):
-    """dbt build of the copy on the session's raw data, own database and target; returns (result, log text)."""
+def _bygg_kopia(built, projekt: Path, select: list[str], raw: Path | None = None):
+    """dbt build of the copy on the session's raw data (or `raw`), own database and target; returns (result, log
+    text). An empty `select` builds everything."""
     from dbt.cli.main import dbtRunner
 
     meddelanden: list[str] = []
@@ -168,11 +226,12 @@ def _bygg_kopia(built, projekt: Path, select: list[str]):
         except AttributeError:
             pass
 
-    with _miljo(KOMMUNANALYS_DB=str(projekt / "kopia.duckdb"), KOMMUNANALYS_RAW_ROOT=str(built.raw),
+    with _miljo(KOMMUNANALYS_DB=str(projekt / "kopia.duckdb"), KOMMUNANALYS_RAW_ROOT=str(raw or built.raw),
                 KOMMUNANALYS_DERIVED_ROOT=str(built.derived), DBT_TARGET_PATH=str(projekt / "target"),
                 DBT_LOG_PATH=str(projekt / "logs")):
+        urval = ["--select", *select] if select else []
         res = dbtRunner(callbacks=[samla]).invoke(
-            ["build", "--select", *select, "--project-dir", str(projekt), "--profiles-dir", str(projekt)])
+            ["build", *urval, "--project-dir", str(projekt), "--profiles-dir", str(projekt)])
     return res, "\n".join(str(m) for m in meddelanden)
 
 
@@ -335,3 +394,67 @@ def test_volymtyp_utan_volym_ar_ett_fel_med_bada_volymerna(built, tmp_path):
     volym = built.scalar("select sum(volym_utford) from kpb.insatskostnad where insats_kod = 'SABO' and regi = 'egen' "
                          "and kommun_kod = '0880' and ar = 2024")
     assert f"{volym}" in logg, "the utförd volume is not named"
+
+
+# --- another municipality's configuration (issue 22, fix 7) -------------------------------------------------------
+
+KONFIGURATION_B = Path(__file__).parent / "fixtures" / "konfiguration_b"
+
+
+def _koda_om_lokala_insatskoder(raw: Path, omkodning: dict[str, str]) -> list[str]:
+    """Rewrite the operational system's local insats codes of a copied raw folder to another municipality's coding
+    (the volume files are semicolon-separated with a header); returns the rewritten files, relative to raw."""
+    andrade = []
+    for fil in sorted((raw / "verksamhet").glob("*.csv")):
+        rader = fil.read_text(encoding="utf-8").splitlines()
+        kolumn = rader[0].lstrip("\ufeff").split(";").index("lokal_insats_kod")
+        nya = [rader[0]]
+        for rad in rader[1:]:
+            falt = rad.split(";")
+            if len(falt) > kolumn:
+                falt[kolumn] = omkodning.get(falt[kolumn], falt[kolumn])
+            nya.append(";".join(falt))
+        fil.write_text("\n".join(nya) + "\n", encoding="utf-8")
+        andrade.append(fil.relative_to(raw).as_posix())
+    return andrade
+
+
+def test_annan_kommuns_giltiga_konfiguration_bygger(built, tmp_path):
+    """A second, different but valid configuration: another translation table (other rule ids and priorities, two
+    merged pools), other pools and keys (equal shares, staff hours, volume, a municipality's own key row, another
+    step-down order), other local insats codes (the volume files recoded to match), other units, ytterfall limits
+    and payment rules. `dbt build` of everything passes (no unit or data test depends on the demo's seeds), the
+    KPB identities hold, and the marts follow the new configuration."""
+    from kommunanalys.syntetisk import register_synthetic
+
+    (tmp_path / "projekt").mkdir()
+    projekt = _kopiera_projekt(tmp_path / "projekt")
+    shutil.copytree(KONFIGURATION_B / "seeds", projekt / "seeds", dirs_exist_ok=True)
+    raw = tmp_path / "raw"
+    shutil.copytree(built.raw, raw)
+    with (KONFIGURATION_B / "lokala_koder_omkodning.csv").open(newline="", encoding="utf-8") as f:
+        omkodning = {r["demo_kod"]: r["ny_kod"] for r in csv.DictReader(f)}
+    register_synthetic(raw, _koda_om_lokala_insatskoder(raw, omkodning))
+
+    res, logg = _bygg_kopia(built, projekt, [], raw=raw)
+
+    fel = [f"{r.node.name}: {r.status}" for r in getattr(res.result, "results", []) or []
+           if str(r.status) not in ("success", "pass", "warn", "no-op")]
+    assert res.success and fel == [], "\n".join(fel) + "\n" + logg[-3000:]
+    import duckdb
+
+    con = duckdb.connect(str(projekt / "kopia.duckdb"))
+    try:
+        assert con.execute("select count(*) from kpb.avstamning where differens <> 0").fetchone()[0] == 0
+        pooler = dict(con.execute(
+            "select distinct pool_id || ':' || kommun_kod, fordelningsnyckel "
+            "from kpb_intermediate.int_kpb_poolkostnader").fetchall())
+        assert pooler["ADM_VO:0880"] == "personaltimmar" and pooler["NAMND:0880"] == "lika"
+        assert pooler["NAMND:0881"] == "direkt_kostnad", "the municipality's own row replaces '*'"
+        assert not any(p.startswith("ADM_ALDRE") for p in pooler)
+        # every volume row was mapped through the new local codes
+        koder = {r[0] for r in con.execute(
+            "select distinct lokal_insats_kod from kpb_intermediate.int_kpb_volymer_oversatta").fetchall()}
+        assert koder and koder <= set(omkodning.values())
+    finally:
+        con.close()

@@ -235,3 +235,25 @@ def test_omradesoversikterna_syns_pa_docs_sajten(manifest, dokblock, modell):
     forsta_rad = block.splitlines()[0]
     beskrivning = next(n for n in _modeller(manifest) if n["name"] == modell)["description"]
     assert forsta_rad in beskrivning and len(beskrivning) >= len(block)
+
+
+def test_enhetstester_mockar_sina_seeds(manifest):
+    """Every unit test mocks each seed its model reads (issue 22, fix 7): a unit test that reads the live seed tests
+    the demo's configuration, not the logic, and fails the build of a municipality with its own seeds. A mock
+    read from a fixture file must not be the seed itself (a link or a copy under seeds/)."""
+    seeds = {uid: n for uid, n in manifest["nodes"].items() if n["resource_type"] == "seed"}
+    modeller = {n["name"]: n for n in _modeller(manifest)}
+    seed_filer = {p.read_bytes() for p in (PROJECT_ROOT / "seeds").rglob("*.csv")}
+    brott = []
+    for t in manifest.get("unit_tests", {}).values():
+        modell = modeller[t["model"]]
+        givna = {re.sub(r"\s", "", g["input"]) for g in t.get("given", [])}
+        for beroende in modell["depends_on"]["nodes"]:
+            if beroende in seeds and f"ref('{seeds[beroende]['name']}')" not in givna:
+                brott.append(f"{t['name']}: reads the seed {seeds[beroende]['name']} without mocking it")
+        for g in t.get("given", []):
+            if g.get("fixture"):
+                filer = list((PROJECT_ROOT / "tests" / "fixtures").rglob(f"{g['fixture']}.*"))
+                if any(f.is_symlink() or f.read_bytes() in seed_filer for f in filer):
+                    brott.append(f"{t['name']}: the fixture {g['fixture']} is a seed of the project")
+    assert brott == []

@@ -139,11 +139,11 @@ fel as (
         'seeds/kpb/kpb_poolmottagare.csv', poolmottagare.rad, poolmottagare.kommun_kod || ' / ' || poolmottagare.pool_id || ' -> '
         || coalesce(poolmottagare.mottagare, ''),
         'andel', coalesce(cast(poolmottagare.andel as {{ dbt.type_string() }}), '(tomt)'),
-        'poolen har fordelningsnyckel andel: varje mottagare behover en andel > 0'
+        'poolen har fordelningsnyckel andel: en angiven andel maste vara > 0 (tom = huvudbokens andel)'
     from poolmottagare
     inner join kostnadspooler
         on poolmottagare.pool_id = kostnadspooler.pool_id and kostnadspooler.fordelningsnyckel = 'andel'
-    where coalesce(poolmottagare.andel, 0) <= 0
+    where poolmottagare.andel <= 0
 
     union all
     select

@@ -1,6 +1,7 @@
 -- The KPB breakdown per enhet (a hemtjänstgrupp, a boende ...): each insats and regi's direct cost and volumes per
 -- enhet. A ledger row belongs to the enhet its ansvar maps to, a volume row to the enhet its operational-system unit
--- (verksamhet/insatser.enhet) maps to, both by the seed kpb_enheter (a municipality's row beats '*'). A row that
+-- (verksamhet/insatser.enhet) maps to, both by the seed kpb_enheter for the row's regi (a municipality's row beats
+-- '*', then a row of the row's own regi beats a row for both regi, issue 22 fix 4). A row that
 -- maps to no enhet stays, under enhet_kod 'ej_angiven', so that the enheter of an insats and regi sum to its
 -- direct cost and volume in int_kpb_kostnadsobjekt exactly. The påslag is split over the enheter in
 -- kpb.enhetskostnad.
@@ -42,8 +43,22 @@ enheter as (
         enhet_kod,
         enhet_namn,
         ansvar,
-        verksamhet_enhet
+        verksamhet_enhet,
+        coalesce(regi, '*') as regi
     from {{ ref('kpb_enheter') }}
+),
+
+-- the enhet of each (municipality, ansvar, regi) of the ledger and (municipality, unit, regi) of the volumes
+ansvar_enhet as (
+    {{ kpb_enhet_per_kod(
+        "select distinct kommun_kod, ansvar, regi from oversatt where maltyp = 'insats'",
+        'ansvar', 'ansvar') | indent(4) }}
+),
+
+verksamhetsenhet_enhet as (
+    {{ kpb_enhet_per_kod(
+        'select distinct kommun_kod, enhet, regi from insatser',
+        'enhet', 'verksamhet_enhet') | indent(4) }}
 ),
 
 enhetsnamn as (
@@ -60,25 +75,22 @@ direkt as (
         oversatt.ar,
         oversatt.insats_kod,
         oversatt.regi,
-        coalesce(kommunens.enhet_kod, alla_kommuners.enhet_kod, 'ej_angiven') as enhet_kod,
+        coalesce(ansvar_enhet.enhet_kod, 'ej_angiven') as enhet_kod,
         sum(oversatt.belopp) as direkt_kostnad,
         count(*) as antal_huvudboksrader
     from oversatt
-    left join enheter as kommunens
+    left join ansvar_enhet
         on
-            oversatt.kommun_kod = kommunens.kommun_kod
-            and oversatt.ansvar = kommunens.ansvar
-    left join enheter as alla_kommuners
-        on
-            alla_kommuners.kommun_kod = '*'
-            and oversatt.ansvar = alla_kommuners.ansvar
+            oversatt.kommun_kod = ansvar_enhet.kommun_kod
+            and oversatt.ansvar = ansvar_enhet.ansvar
+            and oversatt.regi = ansvar_enhet.regi
     where oversatt.maltyp = 'insats'
     group by
         oversatt.kommun_kod,
         oversatt.ar,
         oversatt.insats_kod,
         oversatt.regi,
-        coalesce(kommunens.enhet_kod, alla_kommuners.enhet_kod, 'ej_angiven')
+        coalesce(ansvar_enhet.enhet_kod, 'ej_angiven')
 ),
 
 volymrader as (
@@ -90,20 +102,17 @@ volymrader as (
         insatser.volymtyp,
         insatser.person_id,
         insatser.volym,
-        coalesce(kommunens.enhet_kod, alla_kommuners.enhet_kod, 'ej_angiven') as enhet_kod
+        coalesce(verksamhetsenhet_enhet.enhet_kod, 'ej_angiven') as enhet_kod
     from insatser
     left join insatskoder
         on
             insatser.kommun_kod = insatskoder.kommun_kod
             and insatser.lokal_insats_kod = insatskoder.lokal_insats_kod
-    left join enheter as kommunens
+    left join verksamhetsenhet_enhet
         on
-            insatser.kommun_kod = kommunens.kommun_kod
-            and insatser.enhet = kommunens.verksamhet_enhet
-    left join enheter as alla_kommuners
-        on
-            alla_kommuners.kommun_kod = '*'
-            and insatser.enhet = alla_kommuners.verksamhet_enhet
+            insatser.kommun_kod = verksamhetsenhet_enhet.kommun_kod
+            and insatser.enhet = verksamhetsenhet_enhet.enhet
+            and insatser.regi = verksamhetsenhet_enhet.regi
 ),
 
 volym as (

@@ -6,6 +6,9 @@
 --   direkt_kostnad  receiver's net direct cost (öre)        volym    receiver's volume of the volume type used
 --   personaltimmar  staff hours (seed kpb_personaltimmar)    lika     1 per receiver
 --   brukare         the receiver's number of brukare         andel    the receiver row's fixed share (millionths)
+-- An andel left empty in kpb_poolmottagare is the ledger's own share (int_kpb_overheadandel.kpb_andel, split equally
+-- over the pool's empty in-KPB receivers; an empty utanfor_kpb row gets 1 − kpb_andel); a value in the seed
+-- overrides it (issue 22, fix 2). andel_kalla says which.
 -- and a receiving pool's key is its own booked cost (1 for lika, its andel for andel). nyckel_heltal is the key as
 -- an integer (öre, ten-thousandths of a volume or hour, millionths of a share) for the exact allocation.
 with
@@ -22,6 +25,10 @@ objekt as (
     select * from {{ ref('int_kpb_kostnadsobjekt') }}
 ),
 
+overheadandel as (
+    select * from {{ ref('int_kpb_overheadandel') }}
+),
+
 kandidatregler as (
     select
         pooler.kommun_kod,
@@ -32,7 +39,8 @@ kandidatregler as (
         mottagarregler.mottagare_typ,
         mottagarregler.mottagare,
         coalesce(mottagarregler.regi, '*') as regi,
-        mottagarregler.andel,
+        mottagarregler.andel as seed_andel,
+        overheadandel.kpb_andel as huvudbok_andel,
         max(case when mottagarregler.kommun_kod <> '*' then 1 else 0 end) over (
             partition by pooler.kommun_kod, pooler.ar, pooler.pool_id
         ) as har_egna_regler
@@ -41,11 +49,36 @@ kandidatregler as (
         on
             pooler.pool_id = mottagarregler.pool_id
             and (pooler.kommun_kod = mottagarregler.kommun_kod or mottagarregler.kommun_kod = '*')
+    left join overheadandel
+        on
+            pooler.kommun_kod = overheadandel.kommun_kod
+            and pooler.ar = overheadandel.ar
+),
+
+gallande_kandidater as (
+    select
+        *,
+        sum(case when seed_andel is null and mottagare_typ <> 'utanfor_kpb' then 1 else 0 end) over (
+            partition by kommun_kod, ar, pool_id
+        ) as antal_tomma_kpb_mottagare
+    from kandidatregler
+    where regel_kommun_kod <> '*' or har_egna_regler = 0
 ),
 
 gallande_regler as (
-    select * from kandidatregler
-    where regel_kommun_kod <> '*' or har_egna_regler = 0
+    select
+        *,
+        case
+            when seed_andel is not null then seed_andel
+            when mottagare_typ = 'utanfor_kpb' then 1 - huvudbok_andel
+            else huvudbok_andel / antal_tomma_kpb_mottagare
+        end as andel,
+        case
+            when fordelningsnyckel <> 'andel' then null
+            when seed_andel is not null then 'kpb_poolmottagare'
+            else 'huvudbok'
+        end as andel_kalla
+    from gallande_kandidater
 ),
 
 insatsmottagare as (
@@ -60,7 +93,8 @@ insatsmottagare as (
         objekt.volym,
         objekt.personaltimmar,
         objekt.antal_brukare,
-        gallande_regler.andel
+        gallande_regler.andel,
+        gallande_regler.andel_kalla
     from gallande_regler
     inner join objekt
         on
@@ -81,7 +115,8 @@ poolmottagare as (
         gallande_regler.fordelningsnyckel,
         mottagande_pool.pool_id as mottagare_pool_id,
         mottagande_pool.bokford_kostnad,
-        gallande_regler.andel
+        gallande_regler.andel,
+        gallande_regler.andel_kalla
     from gallande_regler
     inner join pooler as mottagande_pool
         on
@@ -119,7 +154,8 @@ insatsnycklar as (
             when 'lika' then 1
             when 'brukare' then cast(antal_brukare as bigint)
             when 'andel' then {{ kpb_andel_till_miljondelar('andel') }}
-        end as nyckel_heltal
+        end as nyckel_heltal,
+        andel_kalla
     from insatsmottagare
 ),
 
@@ -145,7 +181,8 @@ poolnycklar as (
             when 'lika' then 1
             when 'andel' then {{ kpb_andel_till_miljondelar('andel') }}
             else {{ kpb_till_ore('bokford_kostnad') }}
-        end as nyckel_heltal
+        end as nyckel_heltal,
+        andel_kalla
     from poolmottagare
 ),
 
@@ -169,7 +206,8 @@ utanfornycklar as (
         case gallande_regler.fordelningsnyckel
             when 'andel' then {{ kpb_andel_till_miljondelar('gallande_regler.andel') }}
             else 1
-        end as nyckel_heltal
+        end as nyckel_heltal,
+        gallande_regler.andel_kalla
     from gallande_regler
     where gallande_regler.mottagare_typ = 'utanfor_kpb'
 ),

@@ -1,3 +1,8 @@
+{#- total_kostnad (issue 22, fix 5): the municipality's SIP time is booked in its ledger and so already in the KPB
+    cost (kommun_kostnad, through the pools and insatser); with var sip_admin_kommun_i_kpb (true [I]) only the
+    time × salary of the other principals (the region) is added on top; sip_admin_kostnad still shows all of it. -#}
+{%- set admin_i_total = 'sip_admin_kostnad_ej_kommun' if installning('sip_admin_kommun_i_kpb')
+    else 'sip_admin_kostnad' %}
 {#- Cost and outcome per municipal user and year: the KPB cost (kpb.brukare), the SIP coordination cost of the
     person's plans, the region's inpatient cost (int_sip_vardkostnad_person_ar), and the outcomes — a SIP in force,
     discharges and unplanned readmissions within 30 days (int_aterinskrivning_30d, discharges in the year),
@@ -83,7 +88,9 @@ admin_per_person as (
     select
         planer.person_id,
         tid_kostnad.ar,
-        sum(tid_kostnad.kostnad) as sip_admin_kostnad
+        sum(tid_kostnad.kostnad) as sip_admin_kostnad,
+        sum(case when tid_kostnad.huvudman <> 'kommun' then tid_kostnad.kostnad else 0 end)
+            as sip_admin_kostnad_ej_kommun
     from tid_kostnad
     inner join planer on tid_kostnad.sip_id = planer.sip_id
     group by planer.person_id, tid_kostnad.ar
@@ -136,7 +143,7 @@ final as (
         cast(coalesce(vardkostnad.vardkostnad, 0) as decimal(18, 2)) as region_vardkostnad,
         cast(
             coalesce(brukare.total_kostnad, 0)
-            + coalesce(admin_per_person.sip_admin_kostnad, 0)
+            + coalesce(admin_per_person.{{ admin_i_total }}, 0)
             + coalesce(vardkostnad.vardkostnad, 0)
             as decimal(18, 2)
         ) as total_kostnad,

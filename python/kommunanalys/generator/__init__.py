@@ -196,7 +196,36 @@ def _write_years(out: Path, sim: _Simulation, years: list[int], seed: int, plant
         emit(f"granskning/sip_granskning_{year}.csv", len(granskning["sip_id"]), _taken(granskning))
         emit(f"tid/sip_tid_{year}.csv", np.flatnonzero(tid_year == year),
              lambda r: sip_quality.tid_columns(tid, r, sip, codes))
+    prognos = _prognos_columns(_prognos_befolkning(sim.pops[-1], span.last_year, PROGNOS_AR), codes)
+    emit("scb/prognos_befolkning.csv", len(prognos["antal"]), _taken(prognos), bom=True)
     return stats
+
+
+PROGNOS_AR = 10  # the demo's SCB population forecast: ten years after the last year (issue 22)
+
+
+def _prognos_befolkning(pop: np.ndarray, last_year: int, years: int) -> list[tuple[int, np.ndarray]]:
+    """A demo population forecast from the last year's population (municipality × age 0–100 × sex): each year
+    everyone ages one year with a survival that falls with age (Gompertz-like), 100 collects the oldest, and births
+    equal the last year's 0-year-olds. Synthetic, deterministic; the real file is SCB's forecast."""
+    age = np.arange(pop.shape[1])
+    survival = 1 - np.minimum(0.5, 0.00002 * np.exp(0.1 * age))
+    current = pop.astype(np.int64)
+    out = []
+    for offset in range(1, years + 1):
+        nxt = np.zeros_like(current)
+        nxt[:, 1:, :] = np.rint(current[:, :-1, :] * survival[None, :-1, None])
+        nxt[:, -1, :] += np.rint(current[:, -1, :] * survival[-1]).astype(np.int64)
+        nxt[:, 0, :] = current[:, 0, :]
+        out.append((last_year + offset, nxt))
+        current = nxt
+    return out
+
+
+def _prognos_columns(prognos: list[tuple[int, np.ndarray]], codes: list[str]) -> dict[str, pa.Array]:
+    """scb/prognos_befolkning: the columns of scb/befolkning, one block per forecast year."""
+    parts = [_befolkning_columns(pop, year, codes) for year, pop in prognos]
+    return {name: pa.concat_arrays([part[name] for part in parts]) for name in parts[0]}
 
 
 def _taken(columns: dict[str, pa.Array]) -> Callable[[np.ndarray], dict[str, pa.Array]]:

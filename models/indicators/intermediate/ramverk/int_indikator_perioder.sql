@@ -1,7 +1,8 @@
 {#- The reporting grid of the indicators built on the region's data: every municipality in the region's files ×
     every month, quarter, half-year and year that overlaps the data (from rapport_forsta_manad, the month of the
     first admission or discharge, to the calculation date). Indicator models left join their events to this grid, so that every municipality and period
-    gets a row even when nothing happened (namnare 0; suppressed in utfall). -#}
+    gets a row even when nothing happened (namnare 0; suppressed in utfall). is_komplett: the data cover the whole
+    period. -#}
 
 with
 
@@ -44,7 +45,7 @@ perioder as (
     {%- endfor %}
 ),
 
-final as (
+med_slut as (
     select
         kommuner.kommun_kod,
         perioder.period_typ,
@@ -56,6 +57,22 @@ final as (
         end as period_slut
     from kommuner
     cross join perioder
+),
+
+{# a period is complete when the data cover all of it: it starts on or after the first month of the data and ends
+    on or before the calculation date (issue 22, fix 6); a partial period's value is not a whole period's #}
+final as (
+    select
+        med_slut.kommun_kod,
+        med_slut.period_typ,
+        med_slut.period_start,
+        med_slut.period_slut,
+        (
+            med_slut.period_start >= berakningsdatum.rapport_forsta_manad
+            and med_slut.period_slut <= berakningsdatum.berakningsdatum
+        ) as is_komplett
+    from med_slut
+    cross join berakningsdatum
 )
 
 select * from final

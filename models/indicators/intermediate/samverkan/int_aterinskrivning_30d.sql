@@ -1,9 +1,12 @@
 {#- Each discharge (index episode, grain vardtillfalle_id) judged for an unplanned readmission within 30 days
     (Kolada U79092 construction [I]): readmitted when the same person has an acute (is_akut) admission whose date
-    is 1–30 days after the date of discharge, in a vardform of var('aterinskrivning_vardformer') (default
+    is 1–30 days (vars aterinskrivning_dag_fran / aterinskrivning_dag_till, issue 22 fix 6 [I]) after the date of
+    discharge, in a vardform of var('aterinskrivning_vardformer') (default
     ['somatik'] [I]). A same-day admission (day 0) is not a readmission (often a transfer); day 31 is outside;
     a planned admission never counts. is_fonster_komplett is false when the 30-day window passes the calculation
     date: the readmission could not be seen yet, so such discharges leave the denominator. -#}
+{%- set dag_fran = installning('aterinskrivning_dag_fran') %}
+{%- set dag_till = installning('aterinskrivning_dag_till') %}
 {%- set vardformer = installning('aterinskrivning_vardformer') -%}
 {%- set vardform_lista = "'" ~ (vardformer | join("', '")) ~ "'" -%}
 
@@ -51,8 +54,8 @@ aterinskrivningar as (
             utskrivningar.person_id = senare.person_id
             and utskrivningar.vardtillfalle_id <> senare.vardtillfalle_id
             and senare.is_akut
-            and senare.inskrivning_datum >= {{ datum_plus_dagar('utskrivningar.utskrivning_datum', 1) }}
-            and senare.inskrivning_datum <= {{ datum_plus_dagar('utskrivningar.utskrivning_datum', 30) }}
+            and senare.inskrivning_datum >= {{ datum_plus_dagar('utskrivningar.utskrivning_datum', dag_fran) }}
+            and senare.inskrivning_datum <= {{ datum_plus_dagar('utskrivningar.utskrivning_datum', dag_till) }}
     group by utskrivningar.vardtillfalle_id
 ),
 
@@ -69,7 +72,7 @@ final as (
             as alder_vid_utskrivning,
         {{ datum_alder('utskrivningar.fodelsedatum', 'utskrivningar.utskrivning_datum') }} >= 65
             as is_65_plus,
-        {{ datum_plus_dagar('utskrivningar.utskrivning_datum', 30) }} <= berakningsdatum.berakningsdatum
+        {{ datum_plus_dagar('utskrivningar.utskrivning_datum', dag_till) }} <= berakningsdatum.berakningsdatum
             as is_fonster_komplett,
         cast(aterinskrivningar.dagar_till_aterinskrivning as integer) as dagar_till_aterinskrivning,
         aterinskrivningar.vardtillfalle_id is not null as has_aterinskrivning_30d

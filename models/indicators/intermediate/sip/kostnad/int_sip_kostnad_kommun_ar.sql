@@ -4,7 +4,9 @@
         plan), and per plan with time reported;
     (3) indirect: inpatient days and their cost 12 months before vs after, for the plans established in the year
         whose both windows are complete (macro sip_kompletta_fonster); plans with a truncated window are counted
-        (antal_planer_ofullstandiga_fonster) but never summed in;
+        (antal_planer_ofullstandiga_fonster) but never summed in; without any complete plan the before/after
+        figures are NULL, not 0, with indirekt_saknas_orsak (issue 22, fix 5); the stay that triggered the SIP is
+        left out of the before-window (int_sip_varddagar, var sip_utlosande_vardtillfalle_dagar);
     (4) cost per person with a SIP = (direct + administrative) / persons with a SIP;
     (5) cost-effectiveness: administrative cost of the plans reviewed in the year per goal met in that review, and
         the change in acute inpatient days per 1 000 kr of coordination of the plans established in the year;
@@ -162,6 +164,21 @@ kommun_ar as (
     from budgeterat
 ),
 
+{# the before/after figures only where at least one plan has complete windows: NULL, not 0, otherwise #}
+indirekt_komplett as (
+    select
+        kommun_kod,
+        ar,
+        coalesce(vardagar_fore, 0) as vardagar_fore,
+        coalesce(vardagar_efter, 0) as vardagar_efter,
+        coalesce(akuta_vardagar_fore, 0) as akuta_vardagar_fore,
+        coalesce(akuta_vardagar_efter, 0) as akuta_vardagar_efter,
+        coalesce(vardkostnad_fore, 0) as vardkostnad_fore,
+        coalesce(vardkostnad_efter, 0) as vardkostnad_efter
+    from indirekt
+    where antal_planer_kompletta_fonster > 0
+),
+
 final as (
     select
         kommun_ar.kommun_kod,
@@ -192,18 +209,25 @@ final as (
         cast(coalesce(indirekt.antal_planer_kompletta_fonster, 0) as bigint) as antal_planer_kompletta_fonster,
         cast(coalesce(indirekt.antal_planer_ofullstandiga_fonster, 0) as bigint)
             as antal_planer_ofullstandiga_fonster,
-        cast(coalesce(indirekt.vardagar_fore, 0) as bigint) as vardagar_fore,
-        cast(coalesce(indirekt.vardagar_efter, 0) as bigint) as vardagar_efter,
-        cast(coalesce(indirekt.vardagar_efter, 0) - coalesce(indirekt.vardagar_fore, 0) as bigint)
+        cast(indirekt_komplett.vardagar_fore as bigint) as vardagar_fore,
+        cast(indirekt_komplett.vardagar_efter as bigint) as vardagar_efter,
+        cast(indirekt_komplett.vardagar_efter - indirekt_komplett.vardagar_fore as bigint)
             as vardagar_forandring,
-        cast(coalesce(indirekt.akuta_vardagar_fore, 0) as bigint) as akuta_vardagar_fore,
-        cast(coalesce(indirekt.akuta_vardagar_efter, 0) as bigint) as akuta_vardagar_efter,
-        cast(coalesce(indirekt.akuta_vardagar_efter, 0) - coalesce(indirekt.akuta_vardagar_fore, 0) as bigint)
+        cast(indirekt_komplett.akuta_vardagar_fore as bigint) as akuta_vardagar_fore,
+        cast(indirekt_komplett.akuta_vardagar_efter as bigint) as akuta_vardagar_efter,
+        cast(indirekt_komplett.akuta_vardagar_efter - indirekt_komplett.akuta_vardagar_fore as bigint)
             as akuta_vardagar_forandring,
-        cast(coalesce(indirekt.vardkostnad_fore, 0) as decimal(18, 2)) as vardkostnad_fore,
-        cast(coalesce(indirekt.vardkostnad_efter, 0) as decimal(18, 2)) as vardkostnad_efter,
-        cast(coalesce(indirekt.vardkostnad_efter, 0) - coalesce(indirekt.vardkostnad_fore, 0) as decimal(18, 2))
+        cast(indirekt_komplett.vardkostnad_fore as decimal(18, 2)) as vardkostnad_fore,
+        cast(indirekt_komplett.vardkostnad_efter as decimal(18, 2)) as vardkostnad_efter,
+        cast(indirekt_komplett.vardkostnad_efter - indirekt_komplett.vardkostnad_fore as decimal(18, 2))
             as vardkostnad_forandring,
+        cast(
+            case
+                when coalesce(indirekt.antal_upprattade_planer, 0) = 0 then 'inga upprättade planer under året'
+                when coalesce(indirekt.antal_planer_kompletta_fonster, 0) = 0
+                    then 'ingen plan med kompletta före- och efterfönster'
+            end as {{ dbt.type_string() }}
+        ) as indirekt_saknas_orsak,
         cast(coalesce(indirekt.admin_kostnad_upprattade_planer, 0) as decimal(18, 2))
             as admin_kostnad_upprattade_planer,
         cast(
@@ -233,6 +257,8 @@ final as (
         on kommun_ar.kommun_kod = administrativ.kommun_kod and kommun_ar.ar = administrativ.ar
     left join indirekt
         on kommun_ar.kommun_kod = indirekt.kommun_kod and kommun_ar.ar = indirekt.ar
+    left join indirekt_komplett
+        on kommun_ar.kommun_kod = indirekt_komplett.kommun_kod and kommun_ar.ar = indirekt_komplett.ar
     left join granskade
         on kommun_ar.kommun_kod = granskade.kommun_kod and kommun_ar.ar = granskade.ar
     left join utfall

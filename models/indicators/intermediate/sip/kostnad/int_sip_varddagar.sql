@@ -3,7 +3,9 @@
     cost at the cost per inpatient day of the establishing year (seed vard_dygnskostnad, status U; constant prices,
     so that the change shows days, not price changes).
     Day counting [I]: an episode's days are its nights, the dates from the admission date up to the day before the
-    discharge date (a stay admitted and discharged the same day has 0 days). With U the establishing date and N the
+    discharge date (a stay admitted and discharged the same day has 0 days). The stay that triggered the SIP (its
+    discharge up to var sip_utlosande_vardtillfalle_dagar (30) days before the establishing date) does not count in
+    the before-window (issue 22, fix 5). With U the establishing date and N the
     window, "before" is the dates U − N … U − 1 and "after" U … U + N − 1; an episode straddling a boundary is
     split by day. An episode still open (no discharge) runs to the last date in the extract. is_fore_komplett /
     is_efter_komplett tell whether the extract covers the whole window (the extract covers the dates from its first
@@ -75,13 +77,23 @@ overlapp as (
         upprattade.sip_id,
         episoder.vardform,
         episoder.is_akut,
-        greatest(
-            0,
-            {{ dbt.datediff(
-                'greatest(episoder.in_datum, upprattade.fore_start)',
-                'least(episoder.ut_datum, upprattade.upprattad_datum)',
-                'day') }}
-        ) as dagar_fore,
+        {#- the stay that triggered the SIP (discharged on or up to var sip_utlosande_vardtillfalle_dagar days
+            before the plan was established) is left out of the before-window: with it the comparison would show a
+            saving by construction (issue 22, fix 5) [I] #}
+        case
+            when
+                episoder.ut_datum <= upprattade.upprattad_datum
+                and episoder.ut_datum >= cast({{ dbt.dateadd(
+                    'day', -installning('sip_utlosande_vardtillfalle_dagar'), 'upprattade.upprattad_datum') }} as date)
+                then 0
+            else greatest(
+                0,
+                {{ dbt.datediff(
+                    'greatest(episoder.in_datum, upprattade.fore_start)',
+                    'least(episoder.ut_datum, upprattade.upprattad_datum)',
+                    'day') }}
+            )
+        end as dagar_fore,
         greatest(
             0,
             {{ dbt.datediff(
