@@ -128,7 +128,7 @@ def build_site(db: Path, out: Path) -> Path:
         # of a query since changed (e.g. suppressing a new column) would otherwise be published beside the new one
         for stale in (REPORTS / ".evidence" / "template" / "static" / "data", REPORTS / "build"):
             shutil.rmtree(stale, ignore_errors=True)
-        _run([npm, "run", "sources"], "evidence sources (suppression-aware queries)", log, env)
+        _run([npm, "run", "sources"], "evidence sources (plain reads of publicerat)", log, env)
         _run([npm, "run", "build"], "evidence build (static site)", log, env)
         tmp = out.with_name(out.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
