@@ -31,6 +31,7 @@
         'utfall_mal_endast_alla': true,
         'aterinskrivning_dag_fran': 1,
         'aterinskrivning_dag_till': 30,
+        'kpb_prognosmetod': 'foregaende_ars_profil',
     }) }}
 {%- endmacro %}
 

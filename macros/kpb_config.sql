@@ -21,3 +21,13 @@
         {{ standard }}
     {%- endif -%}
 {%- endmacro %}
+
+{#- the forecast method of kpb.budgetutfall (var kpb_prognosmetod), checked: foregaende_ars_profil or linjar -#}
+{% macro kpb_prognosmetod() -%}
+    {%- set metod = installning('kpb_prognosmetod') -%}
+    {%- if metod not in ('foregaende_ars_profil', 'linjar') and exceptions is defined -%}
+        {{ exceptions.raise_compiler_error("kpb_prognosmetod: '" ~ metod
+            ~ "' is neither foregaende_ars_profil nor linjar") }}
+    {%- endif -%}
+    {{ return(metod) }}
+{%- endmacro %}

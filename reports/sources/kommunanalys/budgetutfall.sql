@@ -1,0 +1,3 @@
+-- publicerat.budgetutfall: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.budgetutfall
