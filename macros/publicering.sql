@@ -5,7 +5,8 @@
     model meta `undertryckning`:
       rad:         person counts every value of the row is built on (a small one hides the whole row but its key)
       dold_om:     a condition on the source row that hides every value of the row but its key and open columns
-                   (e.g. the same cells hidden in another published relation)
+                   (e.g. the same cells hidden in another published relation); the row's `rad` counts then count as
+                   hidden in the complementary suppression, as a small one would
       dimensioner: complementary suppression across rows: [{grupp: [columns], total: {kolumn: c, varde: 'alla'}}]
                    - the rows of one grupp are parts of a total (the row of the grupp with kolumn = varde, or a total
                    published elsewhere when `total` is not given)
@@ -109,6 +110,7 @@ u_steg0 as (
         {%- endfor %}
         {% for p in personer -%}
         coalesce(k.{{ p }} > 0 and k.{{ p }} < r.u_t{% if kol_spec[p].get('villkor') %} and ({{ kol_spec[p]['villkor'] }}){% endif %}, false)
+            {%- if p in rad and spec.get('dold_om') %} or coalesce({{ spec['dold_om'] }}, false){% endif %}
             as u__{{ p }}{% if not loop.last %},{% endif %}
         {% endfor -%}
         {%- if not personer %}1 as u__ingen{% endif %}

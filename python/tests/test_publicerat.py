@@ -319,3 +319,85 @@ def test_relations_that_repeat_a_cell_hide_it_alike(built):
         "select count(*) from publicerat.produktivitet as p where p.jamforelse_enhetskostnad is not null and exists ("
         "select 1 from publicerat.insatskostnad as o where o.is_undertryckt and o.kommun_kod <> p.kommun_kod "
         "and o.ar = p.ar and o.insats_kod = p.insats_kod and o.regi = p.regi)") == 0
+
+
+# --- issue 22's marts, published: they repeat cells of insatskostnad and konsumtion ---
+
+def _kor_modell(built, modell: str, tabeller: dict[tuple[str, str], list[dict]]) -> pd.DataFrame:
+    sql = (built.target / "compiled" / "kommunanalys" / "models" / "publicerat" / f"publicerat_{modell}.sql").read_text()
+    return _kor(built, sql, tabeller, built.db.stem)
+
+
+def _scenario(pool, insats, fordelad):
+    return dict(kommun_kod="0880", ar=2024, pool_id=pool, nyckel="brukare", konfigurerad_nyckel="direkt_kostnad",
+                is_konfigurerad=False, insats_kod=insats, regi="egen", pool_insatsdel=1_000_000,
+                fordelad_kostnad_konfigurerad=fordelad, fordelad_kostnad_scenario=fordelad, volym=1000,
+                total_kostnad_konfigurerad=fordelad * 3, total_kostnad_scenario=fordelad * 3,
+                enhetskostnad_konfigurerad=fordelad * 3 / 1000, enhetskostnad_scenario=fordelad * 3 / 1000)
+
+
+def test_nyckelscenarier_protects_a_receiver_against_the_pools_part(built):
+    """Pool P's 1 000 000 kr goes by brukare to A (3 brukare: 60 000), B (20: 400 000), C (40: 540 000). A is
+    hidden by its own count; 1 000 000 − B − C would give it back, so B (the smallest other) is hidden too and
+    pool_insatsdel stays on C's row only. Pool Q: D is hidden in publicerat.insatskostnad (a complementary cell
+    there, 50 brukare) and so here; E (60) is hidden to protect it, F (70) stays."""
+    rader = [_scenario("P", "A", 60_000), _scenario("P", "B", 400_000), _scenario("P", "C", 540_000),
+             _scenario("Q", "D", 300_000), _scenario("Q", "E", 330_000), _scenario("Q", "F", 370_000)]
+    brukare = {"A": 3, "B": 20, "C": 40, "D": 50, "E": 60, "F": 70}
+    insatser = [dict(kommun_kod="0880", ar=2024, insats_kod=i, regi="egen", antal_brukare=n) for i, n in brukare.items()]
+    publicerade = [dict(kommun_kod="0880", ar=2024, insats_kod=i, regi="egen", is_undertryckt=i in ("A", "D"))
+                   for i in brukare]
+    ny = _kor_modell(built, "nyckelscenarier", {("kpb", "nyckelscenarier"): rader, ("kpb", "insatskostnad"): insatser,
+                                                 ("publicerat", "insatskostnad"): publicerade}).set_index("insats_kod")
+    assert ny["is_undertryckt"].to_dict() == {"A": True, "B": True, "C": False, "D": True, "E": True, "F": False}
+    for dold in "ABDE":
+        assert ny.loc[dold, ["fordelad_kostnad_scenario", "fordelad_kostnad_konfigurerad", "total_kostnad_scenario",
+                             "enhetskostnad_scenario", "antal_brukare", "pool_insatsdel"]].isna().all(), dold
+    assert ny.loc["C", "fordelad_kostnad_scenario"] == 540_000 and ny.loc["C", "pool_insatsdel"] == 1_000_000
+    assert ny.loc["F", "antal_brukare"] == 70
+
+
+def test_kostnadsprojektion_hides_what_konsumtion_hides(built):
+    """The base year repeats konsumtion's band: where publicerat.konsumtion hides the band's cost, its cost, cost per
+    invånare and every projection (1 000 000 × 550 / 500 = 1 100 000, which gives the cost back) are empty; the
+    inhabitants and SCB's forecast stay. The other band is shown as it is."""
+    def rad(grupp, kostnad, bas, prognos):
+        return dict(kommun_kod="0880", bas_ar=2024, ar=2025, aldersgrupp=grupp, antal_invanare_bas=bas,
+                    antal_invanare_prognos=prognos, kostnad_bas=kostnad, kostnad_per_invanare_bas=kostnad / bas,
+                    projicerad_kostnad=kostnad * prognos / bas)
+    konsumtion = [dict(kommun_kod="0880", ar=2024, aldersgrupp="65-79", antal_invanare=500, total_kostnad=None),
+                  dict(kommun_kod="0880", ar=2024, aldersgrupp="80-w", antal_invanare=300, total_kostnad=9_000_000)]
+    ny = _kor_modell(built, "kostnadsprojektion", {
+        ("kpb", "kostnadsprojektion"): [rad("65-79", 1_000_000, 500, 550), rad("80-w", 9_000_000, 300, 330)],
+        ("publicerat", "konsumtion"): konsumtion}).set_index("aldersgrupp")
+    assert ny.loc["65-79", ["kostnad_bas", "kostnad_per_invanare_bas", "projicerad_kostnad"]].isna().all()
+    assert (ny.loc["65-79", "antal_invanare_bas"], ny.loc["65-79", "antal_invanare_prognos"]) == (500, 550)
+    assert ny.loc["80-w", "projicerad_kostnad"] == 9_900_000
+    assert ny["is_undertryckt"].to_dict() == {"65-79": True, "80-w": False}
+
+
+def test_issue_22s_published_marts_hide_the_cells_insatskostnad_hides(built):
+    """On the build: no published receiver, Kolada value or RS verksamhet shows a figure of an insats and regi that
+    publicerat.insatskostnad hides; no pool under a key has exactly one hidden receiver; a municipality's package
+    can select the Kolada rows (kommun_kod = municipality)."""
+    dolda = "select kommun_kod, ar, insats_kod, regi from publicerat.insatskostnad where is_undertryckt"
+    assert built.scalar(f"select count(*) from ({dolda})") > 0
+    assert built.scalar(
+        f"select count(*) from publicerat.nyckelscenarier join ({dolda}) using (kommun_kod, ar, insats_kod, regi) "
+        "where fordelad_kostnad_scenario is not null or total_kostnad_konfigurerad is not null "
+        "or volym is not null") == 0
+    assert built.scalar(
+        "select count(*) from (select kommun_kod, ar, pool_id, nyckel from publicerat.nyckelscenarier "
+        "group by all having count(*) > 1 and sum(case when fordelad_kostnad_scenario is null then 1 else 0 end) = 1)"
+    ) == 0
+    assert built.scalar(
+        f"select count(*) from publicerat.kolada_export as k join ({dolda}) as d on k.municipality = d.kommun_kod "
+        "and k.period = d.ar and k.insats_kod = d.insats_kod and k.regi in (d.regi, '*') "
+        "where k.value is not null") == 0
+    assert built.scalar("select count(*) from publicerat.kolada_export where kommun_kod <> municipality") == 0
+    # an RS verksamhet's KPB cost never equals a hidden cell's total cost (one insats alone in the verksamhet)
+    assert built.scalar(
+        f"select count(*) from publicerat.rs_avstamning as r join ({dolda}) as d using (kommun_kod, ar) "
+        "join kpb.insatskostnad as i using (kommun_kod, ar, insats_kod, regi) "
+        "where r.kpb_kostnad = i.total_kostnad and i.total_kostnad <> 0") == 0
+    assert built.scalar("select count(*) from publicerat.rs_avstamning where is_undertryckt") > 0

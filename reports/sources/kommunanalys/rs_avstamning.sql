@@ -1,3 +1,3 @@
--- kpb.rs_avstamning as published: sums per RS verksamhet (no person counts), nothing is suppressed.
-select * from kpb.rs_avstamning
-order by kommun_kod, ar, rs_verksamhet
+-- publicerat.rs_avstamning: the published layer, suppressed in dbt (models/publicerat/; README, "Publishing and small cells").
+-- A plain read: no rule here.
+select * from publicerat.rs_avstamning

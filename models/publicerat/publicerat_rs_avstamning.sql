@@ -1,0 +1,30 @@
+{#- kpb.rs_avstamning as published: what the one rule hides is declared in _publicerat__models.yml (meta
+    undertryckning). No person counts: the KPB and ledger amounts of an RS verksamhet are hidden where an insats and
+    regi with ledger rows in it is hidden in publicerat.insatskostnad (u_insats_dold, read by meta
+    undertryckning.dold_om): an RS verksamhet of one insats would give that cell's cost back. -#}
+{%- set siffror = installning('kpb_rs_verksamhet_siffror') %}
+{% set kalla %}
+select
+    r.*,
+    d.rs_verksamhet is not null as u_insats_dold
+from {{ ref('rs_avstamning') }} as r
+left join (
+    select distinct
+        o.kommun_kod,
+        o.ar,
+        substring(o.verksamhet, 1, {{ siffror }}) as rs_verksamhet
+    from {{ ref('int_kpb_huvudbok_oversatt') }} as o
+    inner join {{ ref('publicerat_insatskostnad') }} as i
+        on
+            o.kommun_kod = i.kommun_kod
+            and o.ar = i.ar
+            and o.insats_kod = i.insats_kod
+            and o.regi = i.regi
+    where o.maltyp = 'insats' and i.is_undertryckt
+) as d
+    on
+        r.kommun_kod = d.kommun_kod
+        and r.ar = d.ar
+        and r.rs_verksamhet = d.rs_verksamhet
+{% endset %}
+{{ publicera(kalla) }}
