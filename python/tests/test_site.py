@@ -20,7 +20,8 @@ from .conftest import needs
 from kommunanalys.site import REPORTS, browser, serve
 
 PAGES = ["/", "/kpb/produktivitet/", "/kpb/brukarmix/", "/kpb/konsumtion/", "/kpb/resultat/", "/kpb/avstamning/",
-         "/kpb/budget/", "/utskrivningsklara/", "/samverkan/", "/sip/", "/nara-vard/", "/indikatorer/"]
+         "/kpb/budget/", "/kpb/nyckelscenarier/", "/kpb/projektion/", "/kpb/rs-och-kolada/", "/utskrivningsklara/",
+         "/samverkan/", "/sip/", "/nara-vard/", "/indikatorer/"]
 #: counts that are not of persons (municipalities, ledger rows, source rows): allowed to be 1-4
 NOT_PERSONS = {"jamforelse_antal_kommuner", "antal_huvudboksrader", "antal_omappade_rader", "antal_rader",
                "antal_levererade_manader"}
