@@ -770,3 +770,15 @@ final as (
     {%- endfor -%}
     {{ return(delar | join('\n\n    union all\n\n    ')) }}
 {%- endmacro %}
+
+{#- The column specs of a population cell (kommun_kod, ar, alder 0-100, kon 1/2, antal >= 0): SCB's observed
+    population (base_scb__befolkning) and its forecast (base_scb__prognos_befolkning) are checked by the same rule. -#}
+{% macro befolkning_kolumner() -%}
+    {{ return([
+        {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},
+        {'kolumn': 'ar', 'typ': 'heltal', 'min': 1900, 'max': 2100, 'kravs': true},
+        {'kolumn': 'alder', 'typ': 'heltal', 'min': 0, 'max': 100, 'kravs': true},
+        {'kolumn': 'kon', 'typ': 'kod', 'mappning': {'1': 'man', '2': 'kvinna'}, 'kravs': true},
+        {'kolumn': 'antal', 'typ': 'heltal', 'min': 0, 'kravs': true},
+    ]) }}
+{%- endmacro %}
