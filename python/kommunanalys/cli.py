@@ -74,7 +74,7 @@ def _kommuner_i_seed() -> list[str]:
         return [r["kommun_kod"] for r in csv.DictReader(handle)]
 
 
-KommunOpt = Annotated[Optional[list[str]], typer.Option(
+KommunerOpt = Annotated[Optional[list[str]], typer.Option(
     "--kommun", help="municipality code; repeat for several (default: every row of seeds/gemensam/kommuner.csv)")]
 ArOpt = Annotated[list[int], typer.Option("--ar", help="year; repeat the option for several")]
 
@@ -97,7 +97,7 @@ def _hamta(beskrivning: str, fn) -> list[Path]:
 @app.command("fetch-kolada")
 def fetch_kolada(
     raw: RawOpt = None,
-    kommun: KommunOpt = None,
+    kommun: KommunerOpt = None,
     ar: ArOpt = [2023, 2024],
     kpi: Annotated[Optional[list[str]], typer.Option(help="Kolada KPI id; repeat (default: the seeds' kolada_kpi)")] = None,
     bas: Annotated[str, typer.Option(help="the API's base URL")] = "https://api.kolada.se/v3",
@@ -116,7 +116,7 @@ def fetch_kolada(
 @app.command("fetch-scb")
 def fetch_scb(
     raw: RawOpt = None,
-    kommun: KommunOpt = None,
+    kommun: KommunerOpt = None,
     ar: ArOpt = [2023, 2024],
     bas: Annotated[str, typer.Option(help="PxWebApi 2's base URL")] = "https://statistikdatabasen.scb.se/api/v2",
 ) -> None:
