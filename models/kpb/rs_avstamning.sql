@@ -137,3 +137,4 @@ final as (
 )
 
 select * from final
+{{- radordning() }}
