@@ -25,8 +25,8 @@ def test_demo_writes_database_export_site_and_docs(demo):
     build = demo / "build"
     assert (build / "kommunanalys.duckdb").stat().st_size > 0
     assert (build / "docs" / "index.html").stat().st_size > 100_000
-    assert (build / "export" / "kpb" / "insatskostnad.parquet").exists()
-    assert (build / "export" / "indikatorer" / "utfall.csv").exists()
+    assert (build / "export" / "publicerat" / "insatskostnad.parquet").exists()
+    assert (build / "export" / "publicerat" / "utfall.csv").exists()
     assert (build / "export" / "kommunanalys.xlsx").exists()
     assert (build / "export" / "manifest.json").exists()
     assert (demo / "raw" / "_syntetiska_data.json").exists()
