@@ -42,8 +42,11 @@ lint: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/kommunanalys docs
 
-# make bench                       demo, a tenth, the national year (full build, KPB core, plain-SQL reference)
+# make bench                       demo, a tenth, the national year (full build, KPB core, the plain-SQL reference
+#                                  and the plain script scripts/kpb_direkt.py, with their marts compared)
 # make bench BENCH_ARGS=--tre-ar   also one new month on three national years (about an hour on 2 cores)
+# make bench BENCH_ARGS="--scales tenth national --upprepningar 3 --tre-ar --fem-ar --testsvit"   issue 24's run
+#                                  (five national years of monthly files and `make test`'s wall time: hours)
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py $(BENCH_ARGS)
 

@@ -10,8 +10,17 @@ files, then measures in fresh databases, each command as a child process (`dbt .
                executed in dependency order as CREATE TABLE / VIEW statements in a single connection with the
                same DuckDB settings (the seeds are copied from the dbt database). The ratio KPB core / plain SQL is
                what dbt costs on top of the SQL itself.
-  new month    (--tre-ar) three national years with the ledger and the volumes delivered as monthly files: a full
-               build without the last month, then the last month delivered and `dbt build` again (incremental).
+  plain script scripts/kpb_direkt.py (issue 24): the same KPB computation written independently for speed, one
+               DuckDB connection with the same settings, reading the same raw files and seeds. Its four KPB marts
+               must be identical to the project's (every column with its type, every row). The ratio KPB core /
+               plain script is how far the project is from what DuckDB can do on this machine.
+               KPB core, plain SQL and plain script run interleaved, --upprepningar times each (the median is
+               reported, every run's wall time is in the JSON).
+  new month    (--tre-ar, --fem-ar) three or five national years (--manad-skala: another scale) with the ledger
+               and the volumes delivered as monthly files: a full build without the last month (time, memory,
+               database size), then the last month delivered and the runner's monthly build (incremental).
+  test suite   (--testsvit) `make test`, its wall time, CPU time and peak memory (--testsvit-pytest-args passes
+               arguments to pytest, e.g. one file, to try the option quickly).
 
 and prints tables: rows per source, wall time, CPU time (user + system of the process tree), peak resident memory
 of the process tree (sampled every 50 ms), database size, the ten slowest models and tests (run_results.json) and
@@ -21,6 +30,8 @@ timed test. The results are also written as JSON (--out/benchmark.json).
     .venv/bin/python scripts/benchmark.py                                  # demo, tenth, national
     .venv/bin/python scripts/benchmark.py --scales demo tenth              # quicker
     .venv/bin/python scripts/benchmark.py --scales national --tre-ar       # also one new month on three years
+    .venv/bin/python scripts/benchmark.py --scales national --fem-ar --testsvit --upprepningar 3   # issue 24
+    .venv/bin/python scripts/benchmark.py --scales demo --fem-ar --manad-skala demo   # the code paths, quickly
     .venv/bin/python scripts/benchmark.py generator [--scale 0.1 ...]     # the generator alone (the old benchmark)
 """
 
@@ -46,6 +57,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "python"))
 
 from kommunanalys.generator import generate  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import kpb_direkt  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 MIB = 1024 * 1024
@@ -88,10 +102,12 @@ class Matning:
     db_mib: float | None = None
     slowest_models: list[tuple[str, float]] = field(default_factory=list)
     slowest_tests: list[tuple[str, float]] = field(default_factory=list)
+    returncode: int = 0
 
 
-def mat(cmd: list[str], env: dict[str, str], log: Path, db: Path | None = None) -> Matning:
-    """Run cmd as a child process; wall time, CPU time and peak memory of its whole process tree."""
+def mat(cmd: list[str], env: dict[str, str], log: Path, db: Path | None = None, check: bool = True) -> Matning:
+    """Run cmd as a child process; wall time, CPU time and peak memory of its whole process tree. A failing
+    command stops the benchmark (check) or is recorded in returncode."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(log, "w") as out:
@@ -102,13 +118,14 @@ def mat(cmd: list[str], env: dict[str, str], log: Path, db: Path | None = None) 
             time.sleep(0.05)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
+    if proc.returncode != 0 and check:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)} — see {log}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     size = None
     if db is not None:
         size = sum(p.stat().st_size for p in (db, db.with_name(db.name + ".wal")) if p.exists()) / MIB
-    return Matning(round(wall, 1), round(cpu, 1), round(peak / MIB), round(size) if size is not None else None)
+    return Matning(round(wall, 1), round(cpu, 1), round(peak / MIB), round(size) if size is not None else None,
+                   returncode=proc.returncode)
 
 
 def slowest(target: Path, n: int = 10) -> tuple[list, list]:
@@ -205,6 +222,23 @@ def plain_sql(folder: Path, raw: Path, kpb_run: Path) -> Matning:
                run / "referens.log", run / "kommunanalys.duckdb")
 
 
+def plain_script(folder: Path, raw: Path) -> Matning:
+    """scripts/kpb_direkt.py into folder/plain_script, with the profile's DuckDB settings."""
+    run = folder / "plain_script"
+    if run.exists():
+        shutil.rmtree(run)
+    run.mkdir(parents=True)
+    db = run / "kommunanalys.duckdb"
+    settings = [f"--set={k}={v}" for k, v in duckdb_settings(db).items()]
+    return mat([sys.executable, str(ROOT / "scripts" / "kpb_direkt.py"), "--raw", str(raw), "--db", str(db),
+                *settings], dict(os.environ), run / "kpb_direkt.log", db)
+
+
+def median(runs: list[Matning]) -> Matning:
+    """The run with the median wall time (of an even number, the faster of the middle two)."""
+    return sorted(runs, key=lambda m: m.wall_s)[(len(runs) - 1) // 2]
+
+
 def same_marts(a: Path, b: Path) -> bool:
     """The KPB core's marts in both databases hold the same rows (count and an order-independent row hash)."""
     import duckdb
@@ -251,7 +285,8 @@ def generate_scale(folder: Path, scale: str, years: list[int]) -> dict[str, int]
     return stats
 
 
-def scale_run(out: Path, scale: str, years: list[int], reference: bool) -> dict:
+def scale_run(out: Path, scale: str, years: list[int], reference: bool, script: bool = True,
+              repetitions: int = 1) -> dict:
     folder = out / scale
     folder.mkdir(parents=True, exist_ok=True)
     print(f"[{scale}] generating ...", flush=True)
@@ -262,26 +297,44 @@ def scale_run(out: Path, scale: str, years: list[int], reference: bool) -> dict:
     raw = folder / "raw"
     print(f"[{scale}] full build ...", flush=True)
     result["full"] = asdict(dbt(["build"], folder, raw, "full"))
-    print(f"[{scale}] KPB core ...", flush=True)
-    result["kpb"] = asdict(dbt(["build", "--select", KPB_KARNA, *UTAN_TESTER], folder, raw, "kpb"))
+    # KPB core, plain SQL and the plain script interleaved, so that a change of load hits all three alike
+    runs: dict[str, list[Matning]] = {"kpb": [], "plain_sql": [], "plain_script": []}
+    for i in range(repetitions):
+        print(f"[{scale}] KPB core ({i + 1}/{repetitions}) ...", flush=True)
+        runs["kpb"].append(dbt(["build", "--select", KPB_KARNA, *UTAN_TESTER], folder, raw, "kpb"))
+        if reference:
+            print(f"[{scale}] plain SQL ({i + 1}/{repetitions}) ...", flush=True)
+            runs["plain_sql"].append(plain_sql(folder, raw, folder / "kpb"))
+        if script:
+            print(f"[{scale}] plain script ({i + 1}/{repetitions}) ...", flush=True)
+            runs["plain_script"].append(plain_script(folder, raw))
+    for key, ms in runs.items():
+        if ms:
+            result[key] = asdict(median(ms))
+            result[key + "_walls"] = [m.wall_s for m in ms]
     if reference:
-        print(f"[{scale}] plain SQL ...", flush=True)
-        result["plain_sql"] = asdict(plain_sql(folder, raw, folder / "kpb"))
         result["kpb_vs_plain"] = round(result["kpb"]["wall_s"] / result["plain_sql"]["wall_s"], 2)
         result["plain_sql_identical"] = same_marts(folder / "kpb", folder / "plain_sql")
+    if script:
+        result["kpb_vs_script"] = round(result["kpb"]["wall_s"] / result["plain_script"]["wall_s"], 2)
+        differences = kpb_direkt.jamfor(folder / "kpb" / "kommunanalys.duckdb",
+                                        folder / "plain_script" / "kommunanalys.duckdb")
+        result["plain_script_identical"] = not differences
+        result["plain_script_differences"] = [d[:500] for d in differences[:5]]
     result["load_after"] = os.getloadavg()
     return result
 
 
-def new_month_run(out: Path, years: list[int]) -> dict:
-    """Three national years, ledger and volumes as monthly files: full build without the last month, then the
-    last month delivered and an incremental `dbt build`."""
+def new_month_run(out: Path, years: list[int], scale: str = "national") -> dict:
+    """len(years) years at the scale, ledger and volumes as monthly files: full build without the last month, then
+    the last month delivered and the runner's monthly (incremental) build."""
     from kommunanalys.manadsleveranser import dela_per_manad
 
-    folder = out / "national-3y"
+    name = f"{scale}-{len(years)}y"
+    folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
-    print("[national-3y] generating ...", flush=True)
-    stats = generate_scale(folder, "national", years)
+    print(f"[{name}] generating ...", flush=True)
+    stats = generate_scale(folder, scale, years)
     raw = folder / "raw"
     from kommunanalys.syntetisk import register_synthetic
 
@@ -295,8 +348,8 @@ def new_month_run(out: Path, years: list[int]) -> dict:
     held.mkdir(exist_ok=True)
     for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
         shutil.move(raw / system / f"{namn}_{last}.csv", held / f"{namn}_{last}.csv")
-    result = {"scale": "national-3y", "years": years, "rows": rows_per_source(stats), "load_before": os.getloadavg()}
-    print("[national-3y] full build (without the last month) ...", flush=True)
+    result = {"scale": name, "years": years, "rows": rows_per_source(stats), "load_before": os.getloadavg()}
+    print(f"[{name}] full build (without the last month) ...", flush=True)
     result["full"] = asdict(dbt(["build"], folder, raw, "db"))
     db = folder / "db" / "kommunanalys.duckdb"
     # as the runner's `kommunanalys build` does after a successful build: the state of the files it built from
@@ -313,10 +366,26 @@ def new_month_run(out: Path, years: list[int]) -> dict:
         os.environ.clear()
         os.environ.update(keep)
     result["new_month_plan"] = plan.varfor
-    print(f"[national-3y] one new month, the runner's monthly build: {plan.varfor} ...", flush=True)
+    print(f"[{name}] one new month, the runner's monthly build: {plan.varfor} ...", flush=True)
     result["new_month"] = asdict(dbt(plan.args, folder, raw, "db", fresh=False))
     result["new_month_vs_full"] = round(result["new_month"]["wall_s"] / result["full"]["wall_s"], 3)
     result["load_after"] = os.getloadavg()
+    return result
+
+
+def test_suite_run(out: Path, pytest_args: str | None) -> dict:
+    """`make test` (installs first when needed), as a child process: wall time, CPU time, peak memory."""
+    folder = out / "testsvit"
+    folder.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    if pytest_args:
+        env["PYTEST_ADDOPTS"] = pytest_args
+    result = {"scale": "test suite", "pytest_args": pytest_args, "load_before": os.getloadavg()}
+    print(f"[test suite] make test {('(' + pytest_args + ')') if pytest_args else ''} ...", flush=True)
+    result["make_test"] = asdict(mat(["make", "test"], env, folder / "make-test.log", check=False))
+    result["load_after"] = os.getloadavg()
+    tail = (folder / "make-test.log").read_text(errors="replace").strip().splitlines()[-1:]
+    result["summary"] = tail[0] if tail else ""
     return result
 
 
@@ -333,6 +402,7 @@ def report(results: list[dict], machine: dict) -> str:
     lines = [f"Benchmark {machine['date']} on {machine['machine']}; load average before/after each scale in the table.",
              ""]
     scales = [r for r in results if "kpb" in r or "new_month" in r]
+    lines += targets(results)
     sources = ["ledger", "volumes", "episodes", "kva", "samsa", "population", "budget", "other", "total"]
     lines.append("| input rows | " + " | ".join(r["scale"] for r in scales) + " |")
     lines.append("|---|" + "---:|" * len(scales))
@@ -343,6 +413,7 @@ def report(results: list[dict], machine: dict) -> str:
     for r in scales:
         load = f"{r['load_before'][0]:.1f} → {r['load_after'][0]:.1f}"
         for key, label in (("full", "full build"), ("kpb", "KPB core"), ("plain_sql", "plain SQL (KPB core)"),
+                           ("plain_script", "plain script (KPB core, scripts/kpb_direkt.py)"),
                            ("new_month", "one new month (incremental)")):
             if key in r:
                 m = r[key]
@@ -353,10 +424,24 @@ def report(results: list[dict], machine: dict) -> str:
         if "kpb_vs_plain" in r:
             lines.append(f"- {r['scale']}: KPB core / plain SQL = {r['kpb_vs_plain']} (plain SQL's KPB marts "
                          f"identical to dbt's: {'yes' if r.get('plain_sql_identical') else 'NO'})")
+        if "kpb_vs_script" in r:
+            walls = ", ".join(f"{k} {r[k + '_walls']}" for k in ("kpb", "plain_sql", "plain_script")
+                              if k + "_walls" in r)
+            lines.append(f"- {r['scale']}: KPB core / plain script = {r['kpb_vs_script']} (medians; the plain "
+                         f"script's KPB marts identical to the project's, every row and column: "
+                         f"{'yes' if r.get('plain_script_identical') else 'NO'}; wall s per run: {walls})")
+            lines += [f"  - {d}" for d in r.get("plain_script_differences", [])]
         if "new_month_vs_full" in r:
             lines.append(f"- {r['scale']}: one new month / full build = {r['new_month_vs_full']:.1%}")
             if r.get("new_month_plan"):
                 lines.append(f"- {r['scale']}, the monthly build: {r['new_month_plan']}")
+    for r in results:
+        if "make_test" in r:
+            m = r["make_test"]
+            lines.append(f"- test suite: `make test`{' (' + r['pytest_args'] + ')' if r.get('pytest_args') else ''}"
+                         f" {m['wall_s']} s wall ({m['wall_s'] / 60:.1f} min), CPU {m['cpu_s']} s, peak {m['peak_mib']}"
+                         f" MiB, load {r['load_before'][0]:.1f} → {r['load_after'][0]:.1f}, exit {m['returncode']}: "
+                         f"{r.get('summary', '')}")
     by = {r["scale"]: r for r in scales}
     for a, b in (("demo", "tenth"), ("tenth", "national")):
         if a in by and b in by:
@@ -374,6 +459,31 @@ def report(results: list[dict], machine: dict) -> str:
     return "\n".join(lines)
 
 
+def targets(results: list[dict]) -> list[str]:
+    """Issue 24's acceptance targets against this run (only those the run measured)."""
+    rows = []
+    by = {r["scale"]: r for r in results}
+    n = by.get("national")
+    if n and "full" in n:
+        rows.append(("national full build ≤ 150 s wall; peak ≤ 3 GiB",
+                     f"{n['full']['wall_s']} s; {n['full']['peak_mib']:,} MiB"))
+    for r in results:
+        if "kpb_vs_script" in r:
+            rows.append((f"KPB core ≤ 1.2× the plain script ({r['scale']})",
+                         f"{r['kpb']['wall_s']} s / {r['plain_script']['wall_s']} s = **{r['kpb_vs_script']}×** "
+                         f"(identical marts: {'yes' if r.get('plain_script_identical') else 'NO'})"))
+        if "new_month_vs_full" in r:
+            rows.append((f"one new month ≤ 10 % of a full build ({r['scale']})",
+                         f"{r['new_month']['wall_s']} s / {r['full']['wall_s']} s = **{r['new_month_vs_full']:.1%}**"
+                         f"; full build peak {r['full']['peak_mib']:,} MiB, database {r['full']['db_mib']:,} MiB"))
+        if "make_test" in r:
+            rows.append(("`make test` ≤ 20 minutes" + (f" ({r['pytest_args']})" if r.get("pytest_args") else ""),
+                         f"{r['make_test']['wall_s'] / 60:.1f} min"))
+    if not rows:
+        return []
+    return ["| target (issue 24) | measured |", "|---|---|", *[f"| {a} | {b} |" for a, b in rows], ""]
+
+
 def machine_info() -> dict:
     mem = next((int(line.split()[1]) // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
@@ -388,13 +498,20 @@ def bench(args: argparse.Namespace) -> int:
     machine = machine_info()
     results = []
     for scale in args.scales:
-        results.append(scale_run(out, scale, args.years, not args.no_reference))
+        results.append(scale_run(out, scale, args.years, not args.no_reference, not args.no_script,
+                                 args.upprepningar))
         (out / "benchmark.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1))
         if not args.keep:
             shutil.rmtree(out / scale / "raw", ignore_errors=True)
-    if args.tre_ar:
-        last = args.years[-1]
-        results.append(new_month_run(out, [last - 2, last - 1, last]))
+    last = args.years[-1]
+    for n, on in ((3, args.tre_ar), (5, args.fem_ar)):
+        if on:
+            results.append(new_month_run(out, list(range(last - n + 1, last + 1)), args.manad_skala))
+            (out / "benchmark.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1))
+            if not args.keep:
+                shutil.rmtree(out / f"{args.manad_skala}-{n}y" / "raw", ignore_errors=True)
+    if args.testsvit:
+        results.append(test_suite_run(out, args.testsvit_pytest_args))
         (out / "benchmark.json").write_text(json.dumps({"machine": machine, "results": results}, indent=1))
     text = report(results, machine)
     (out / "benchmark.md").write_text(text + "\n")
@@ -453,7 +570,15 @@ def main() -> int:
                    help="scales to run (none: only --tre-ar)")
     p.add_argument("--years", type=int, nargs="+", default=[2024], help="years per scale (default 2024)")
     p.add_argument("--tre-ar", action="store_true", help="also: one new month on three national years")
+    p.add_argument("--fem-ar", action="store_true", help="also: five national years of monthly files, one new month")
+    p.add_argument("--manad-skala", choices=list(SKALOR), default="national",
+                   help="the scale of --tre-ar / --fem-ar (default national; demo to try the code path)")
     p.add_argument("--no-reference", action="store_true", help="skip the plain-SQL reference")
+    p.add_argument("--no-script", action="store_true", help="skip the plain script (scripts/kpb_direkt.py)")
+    p.add_argument("--upprepningar", type=int, default=1,
+                   help="runs of KPB core / plain SQL / plain script each, interleaved (the median is reported)")
+    p.add_argument("--testsvit", action="store_true", help="also: the wall time of `make test`")
+    p.add_argument("--testsvit-pytest-args", help="arguments for pytest in --testsvit (PYTEST_ADDOPTS), e.g. a file")
     p.add_argument("--out", type=Path, default=ROOT / "build" / "benchmark", help="work folder (default build/benchmark)")
     p.add_argument("--keep", action="store_true", help="keep the generated files")
     return bench(p.parse_args())

@@ -607,8 +607,9 @@ def seeds_sql() -> list[tuple[str, str]]:
 
 
 def kor(raw: Path, db: Path, installning: dict[str, str] | None = None, leveransdatum: str | None = None,
-        verbose: bool = False) -> dict[str, float]:
-    """Builds the four KPB marts into db (a new file); returns the seconds per step."""
+        verbose: bool = False, nyckel: str | None = None) -> dict[str, float]:
+    """Builds the four KPB marts into db (a new file); returns the seconds per step. nyckel: the pseudonymisation
+    key (default: the environment's, as the project's plugin, else the demo key)."""
     raw = Path(raw).resolve()
     if any(raw.glob("ekonomi/*.se")) or any(raw.glob("ekonomi/*.si")):
         raise SystemExit(f"kpb_direkt: {raw}/ekonomi holds SIE files; this script reads the CSV ledger only")
@@ -621,7 +622,7 @@ def kor(raw: Path, db: Path, installning: dict[str, str] | None = None, leverans
     try:
         for key, value in (installning or {}).items():
             con.execute(f"set {key} = '{value}'")
-        con.execute("set variable kommunanalys_pseudonym_key = ?", [os.environ.get(KEY_ENV) or DEMO_KEY])
+        con.execute("set variable kommunanalys_pseudonym_key = ?", [nyckel or os.environ.get(KEY_ENV) or DEMO_KEY])
         con.execute("create schema kpb")
         for namn, sql in seeds_sql() + steg(raw, cfg, leveransdatum):
             t = time.perf_counter()
@@ -637,28 +638,39 @@ def kor(raw: Path, db: Path, installning: dict[str, str] | None = None, leverans
 MARTS = ("insatskostnad", "brukarkostnad", "brukare", "avstamning")
 
 
-def jamfor(projektet: Path, direkt: Path) -> list[str]:
-    """The differences between the KPB marts of two databases (empty: identical): per mart the columns with
-    their types (money DECIMAL in both), then every row, as multisets (EXCEPT ALL both ways)."""
+def jamfor(projektet: Path | duckdb.DuckDBPyConnection, direkt: Path) -> list[str]:
+    """The differences between the KPB marts of the project's database (a path, or an open connection to it) and
+    the script's (empty: identical): per mart the columns with their types (money DECIMAL in both), then every
+    row, as multisets (EXCEPT ALL both ways)."""
     fel = []
-    con = duckdb.connect()
+    egen = not isinstance(projektet, duckdb.DuckDBPyConnection)
+    con = duckdb.connect() if egen else projektet
     try:
-        con.execute(f"attach '{projektet}' as a (read_only)")
-        con.execute(f"attach '{direkt}' as b (read_only)")
+        if egen:
+            con.execute(f"attach '{projektet}' as kpb_projektet (read_only)")
+            a = "kpb_projektet"
+        else:
+            a = con.execute("select current_database()").fetchone()[0]
+        con.execute(f"attach '{direkt}' as kpb_direkt (read_only)")
+        b = "kpb_direkt"
         for mart in MARTS:
             kolumner = [con.execute("select column_name, data_type from duckdb_columns() where database_name = ? "
                                     "and schema_name = 'kpb' and table_name = ? order by column_index",
-                                    [db, mart]).fetchall() for db in ("a", "b")]
+                                    [db, mart]).fetchall() for db in (a, b)]
             if kolumner[0] != kolumner[1] or not kolumner[0]:
                 fel.append(f"kpb.{mart}: columns differ: {kolumner[0]} / {kolumner[1]}")
                 continue
-            for x, y in (("a", "b"), ("b", "a")):
-                n = con.execute(f"select count(*) from (from {x}.kpb.{mart} except all from {y}.kpb.{mart})").fetchone()[0]
+            for x, y in ((a, b), (b, a)):
+                skillnad = f"from {x}.kpb.{mart} except all from {y}.kpb.{mart}"
+                n = con.execute(f"select count(*) from ({skillnad})").fetchone()[0]
                 if n:
-                    exempel = con.execute(f"from {x}.kpb.{mart} except all from {y}.kpb.{mart} limit 3").fetchall()
-                    fel.append(f"kpb.{mart}: {n} rows only in {'the project' if x == 'a' else 'kpb_direkt'}: {exempel}")
+                    exempel = con.execute(f"{skillnad} limit 3").fetchall()
+                    fel.append(f"kpb.{mart}: {n} rows only in {'the project' if x == a else 'kpb_direkt'}: {exempel}")
     finally:
-        con.close()
+        if egen:
+            con.close()
+        else:
+            con.execute("detach kpb_direkt")
     return fel
 
 
