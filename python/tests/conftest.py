@@ -48,9 +48,10 @@ class Built:
 
 
 def build_project(base: Path, extra_raw: Path | None = FIXTURES / "raw", env: dict[str, str] | None = None,
-                  former: dict[str, str] | None = None) -> Built:
+                  former: dict[str, str] | None = None, select: list[str] | None = None) -> Built:
     """Generate demo data into base/raw, add fixture files, score surveys, dbt build into base/test.duckdb.
-    former: the generator's file forms (huvudbok='sie4e', befolkning='jsonstat2', kolada_form='v3')."""
+    former: the generator's file forms (huvudbok='sie4e', befolkning='jsonstat2', kolada_form='v3').
+    select: build only these (dbt --select, with their tests) when a test reads only part of the project."""
     from kommunanalys.enkat import score_surveys
     from kommunanalys.generator import generate
 
@@ -68,7 +69,10 @@ def build_project(base: Path, extra_raw: Path | None = FIXTURES / "raw", env: di
     for key, value in (env or {}).items():
         os.environ[key] = value
     # on the demo, every indicator the catalogue marks computable must be complete (a warning elsewhere)
-    run_dbt(["build", "--vars", "{utfall_komplett_allvarlighet: error}"], progress=False)
+    # a selection builds its nodes with the tests of those nodes only (cautious: not a test that also reads an
+    # unselected relation, which would not exist)
+    urval = ["--select", *select, "--indirect-selection", "cautious"] if select else []
+    run_dbt(["build", "--vars", "{utfall_komplett_allvarlighet: error}", *urval], progress=False)
     # dbt may still hold the file in this process: open it without read_only (see README, "Tests").
     return Built(raw, derived, db, target, logs, duckdb.connect(str(db)))
 
