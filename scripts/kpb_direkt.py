@@ -29,6 +29,7 @@ macros/installningar.sql, overridden by dbt_project.yml's vars, as in the projec
 from __future__ import annotations
 
 import argparse
+import codecs
 import glob
 import os
 import sys
@@ -121,16 +122,32 @@ def filer(raw: Path, mapp: str, namn: str) -> list[str]:
     return sorted(glob.glob(str(raw / mapp / f"{namn}*.csv")))
 
 
+def ar_utf8(fil: str) -> bool:
+    """The file decodes as UTF-8 (the project reads such a file as UTF-8 also where Latin-1 is configured)."""
+    avkodare = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(fil, "rb") as f:
+            while block := f.read(1 << 24):
+                avkodare.decode(block)
+        avkodare.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
 def las(raw: Path, filnamn: list[str], kodning: str) -> str:
     """The files as text, with kalla_fil (relative to raw) and scan_nr (the row's place in the scan: files in
-    the order given, rows in file order, so that it orders the rows of a file as their line numbers do)."""
-    lista_ = "[" + lista(filnamn) + "]"
-    return f"""(
+    the order given, rows in file order, so that it orders the rows of a file as their line numbers do).
+    Where Latin-1 is configured, a file that decodes as UTF-8 is read as UTF-8, as the project's check does."""
+    grupper: dict[str, list[str]] = {}
+    for f in filnamn:
+        grupper.setdefault("utf-8" if kodning == "utf-8" or ar_utf8(f) else kodning, []).append(f)
+    delar = [f"""
         select * exclude (filename), replace(filename, '{raw}/', '') as kalla_fil
         from (select *, row_number() over () as scan_nr
-              from read_csv({lista_}, delim=';', header=true, all_varchar=true, filename=true, union_by_name=true,
-                            encoding='{kodning}'))
-    )"""
+              from read_csv([{lista(filer_)}], delim=';', header=true, all_varchar=true, filename=true,
+                            union_by_name=true, encoding='{k}'))""" for k, filer_ in grupper.items()]
+    return "(" + "\n        union all by name".join(delar) + "\n    )"
 
 
 def ej_pnr(*kolumner: str) -> str:
