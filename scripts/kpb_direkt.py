@@ -296,7 +296,8 @@ def steg(raw: Path, cfg: dict, leveransdatum: str) -> list[tuple[str, str]]:
             case when topp.n = 1 then topp.regi end as regi,
             case when topp.n = 1 then topp.pool_id end as pool_id,
             case when topp.n = 1 then topp.orsak end as exkluderingsorsak
-        from huvudbok as h left join topp on {' and '.join(f'h.{c} is not distinct from topp.{c}' for c in kod.split(', '))}
+        from huvudbok as h
+        left join topp on {' and '.join(f'h.{c} is not distinct from topp.{c}' for c in kod.split(', '))}
         """))
 
     # --- pools, overhead share, cost objects, receivers
@@ -355,7 +356,8 @@ def steg(raw: Path, cfg: dict, leveransdatum: str) -> list[tuple[str, str]]:
             from volymer where insats_kod is not null group by all
         ),
         o as (
-            select x.kommun_kod, x.ar, x.insats_kod, x.regi, s.insats_namn, s.omrade, s.mattenhet, {volymtyp} as volymtyp,
+            select x.kommun_kod, x.ar, x.insats_kod, x.regi, s.insats_namn, s.omrade, s.mattenhet,
+                {volymtyp} as volymtyp,
                 coalesce(s.is_brukarrelaterad, true) as is_brukarrelaterad,
                 coalesce(s.is_sarskilt_boende, false) as is_sarskilt_boende,
                 cast(coalesce(x.direkt_kostnad, 0) as decimal(18, 2)) as direkt_kostnad,
@@ -481,7 +483,8 @@ def steg(raw: Path, cfg: dict, leveransdatum: str) -> list[tuple[str, str]]:
             {kvot('total_ore * 100', 'vu')} as enhetskostnad_utford,
             cast(fk_ersattning as decimal(18, 2)) as fk_ersattning,
             {kvot('(total_ore - fk_ore) * 100', 'v')} as enhetskostnad_netto_fk,
-            cast(antal_brukare as bigint) as antal_brukare, cast(antal_huvudboksrader as bigint) as antal_huvudboksrader,
+            cast(antal_brukare as bigint) as antal_brukare,
+            cast(antal_huvudboksrader as bigint) as antal_huvudboksrader,
             is_brukarrelaterad, is_sarskilt_boende,
             case when not is_brukarrelaterad then 'ej_brukarrelaterad' when v = 0 then 'ej_fordelbar' else 'brukare'
             end as kostnadsslag
@@ -543,10 +546,12 @@ def steg(raw: Path, cfg: dict, leveransdatum: str) -> list[tuple[str, str]]:
                 and (g.ar = cast(k.ar as varchar) or coalesce(g.ar, '*') = '*')
             left join sabo on sabo.kommun_kod = k.kommun_kod and sabo.ar = k.ar
             qualify row_number() over (partition by k.kommun_kod, k.ar, k.person_id
-                order by (g.boendeform is distinct from k.boendeform)::int, (g.ar is distinct from cast(k.ar as varchar))::int) = 1
+                order by (g.boendeform is distinct from k.boendeform)::int,
+                    (g.ar is distinct from cast(k.ar as varchar))::int) = 1
         )
         select k.kommun_kod, cast(k.ar as integer) as ar, k.person_id, k.kon, k.alder, a.aldersgrupp, k.boendeform,
-            k.verksamhetsomrade, k.total_kostnad, ki.kostnadsintervall, cast(k.antal_insatser as bigint) as antal_insatser,
+            k.verksamhetsomrade, k.total_kostnad, ki.kostnadsintervall,
+            cast(k.antal_insatser as bigint) as antal_insatser,
             cast(round(g.grans, 2) as decimal(18, 2)) as ytterfall_grans,
             coalesce(k.total_kostnad >= round(g.grans, 2), false) as is_ytterfall
         from k
@@ -596,7 +601,8 @@ def steg(raw: Path, cfg: dict, leveransdatum: str) -> list[tuple[str, str]]:
         )
         select kommun_kod, cast(ar as integer) as ar, hb::decimal(18, 2) as huvudbok_belopp,
             ex::decimal(18, 2) as exkluderat_belopp, ut::decimal(18, 2) as pool_utanfor_kpb,
-            om::decimal(18, 2) as omappat_belopp, di::decimal(18, 2) as direkt_kostnad, po::decimal(18, 2) as poolkostnad,
+            om::decimal(18, 2) as omappat_belopp, di::decimal(18, 2) as direkt_kostnad,
+            po::decimal(18, 2) as poolkostnad,
             fo::decimal(18, 2) as fordelad_kostnad, (po - fo)::decimal(18, 2) as ofordelad_poolkostnad,
             it::decimal(18, 2) as insats_total, bt::decimal(18, 2) as brukar_total,
             eb::decimal(18, 2) as ej_brukarrelaterad_kostnad, ef::decimal(18, 2) as ej_fordelbar_kostnad,
@@ -697,7 +703,8 @@ def main() -> int:
     p.add_argument("--db", type=Path, default=ROOT / "build" / "kpb_direkt.duckdb")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a DuckDB setting")
     p.add_argument("--leveransdatum", help="YYYY-MM-DD (default today), as the project's var leveransdatum")
-    p.add_argument("--jamfor", type=Path, metavar="DB", help="then compare the marts with this (the project's) database")
+    p.add_argument("--jamfor", type=Path, metavar="DB",
+                   help="then compare the marts with this (the project's) database")
     a = p.parse_args()
     t = time.perf_counter()
     kor(a.raw, a.db, dict(s.split("=", 1) for s in a.set), a.leveransdatum, verbose=True)
