@@ -1,6 +1,6 @@
 {#- Row reconciliation per file read: raw_rader (rows read) = anvanda_rader (usable, in the stg_ model) +
     karantan_rader (rows in karantan) + ersatta_rader (rows replaced by a later delivery, named in ersatt_av_filer).
-    Tested in _staging__models.yml. -#}
+    Tested in _leveranskontroll__models.yml. -#}
 with
 
 lasta_rader as (
