@@ -9,29 +9,14 @@ episoder as (
     select * from {{ ref('int_ukd_episoder') }}
 ),
 
-perioder as (
-    select * from {{ ref('int_indikator_perioder') }}
-),
-
-handelser as (
+utskrivna as (
     select
-        kommun_kod,
-        person_id,
-        cast(utskrivning_tid as date) as datum,
-        case when fast_vardkontakt_tid is not null then 1 else 0 end as taljare_bidrag,
-        1 as namnare_bidrag
+        *,
+        cast(utskrivning_tid as date) as datum
     from episoder
     where
         is_uppdrag_kommunal_hsl
         and not is_pagaende
 ),
 
-aggregerade as (
-    {{ indikator_aggregera('handelser', 'perioder', period_typer, 100) | indent(4) }}
-),
-
-final as (
-    {{ indikator_kolumner('FAST_VARDKONTAKT', 'aggregerade') | indent(4) }}
-)
-
-select * from final
+{{ indikator_andel('FAST_VARDKONTAKT', 'utskrivna', 'fast_vardkontakt_tid is not null', period_typer) }}

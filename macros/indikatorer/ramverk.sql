@@ -1,7 +1,14 @@
 {#- The indicator framework (docs/architecture.md, "The indicator framework"): an indicator is one catalogue row in
     seeds/indikatorer/indikator_katalog.csv plus one model models/indicators/intermediate/<area>/int_indikator__<id>.sql
     tagged `indikator`, with the interface columns of indikator_granssnitt(), listed in int_indikator_unionerade.
-    indikatorer.utfall reads the union. -#}
+    indikatorer.utfall reads the union.
+
+    This file holds the interface, the one ratio rule and the two engines every kind of indicator is built on:
+    indikator_aggregera / indikator_per_period (per-event rows over the period grid int_indikator_perioder: every
+    municipality and period gets a row) and indikator_per_ar (rows grouped per municipality, year and breakdown:
+    the years with rows only). The helpers per kind of indicator are beside it in macros/indikatorer/: andel.sql
+    (share), medel.sql (mean), antal.sql (count), betyg.sql (rating 1-5), takt.sql (rate per population, crude or
+    age-standardised); sip.sql holds the SIP-specific pieces. -#}
 
 {#- the text type (dbt.type_string(); 'varchar' where there is no `dbt` namespace, i.e. in sqlfluff's templater) -#}
 {% macro indikator_typ_text() -%}
@@ -150,4 +157,98 @@
     {%- endfor %}
     where 1 = 0
     {%- endfor %}
+{%- endmacro %}
+
+
+{#- first and last day of a calendar year given as an integer expression -#}
+{% macro sip_ar_start(ar) -%}
+    cast(cast({{ ar }} as {{ dbt.type_string() }}) || '-01-01' as date)
+{%- endmacro %}
+
+{% macro sip_ar_slut(ar) -%}
+    cast(cast({{ ar }} as {{ dbt.type_string() }}) || '-12-31' as date)
+{%- endmacro %}
+
+{#- The end of every indicator model: the interface selected with its types from `relation`, as CTE `final`, and
+    the model's select. -#}
+{% macro indikator_slut(indikator_id, relation) -%}
+final as (
+    {{ kommunanalys.indikator_kolumner(indikator_id, relation) | indent(4) }}
+)
+
+select * from final
+{%- endmacro %}
+
+{#- The rest of an indicator model over the period grid (the CTEs perioder, aggregerade and final, and the select):
+    indikator_aggregera of the per-event CTE `handelser` for `period_typer`. -#}
+{% macro indikator_per_period(indikator_id, handelser, period_typer, faktor=1, dimensioner=[]) -%}
+perioder as (
+    select * from {{ ref('int_indikator_perioder') }}
+),
+
+aggregerade as (
+    {{ kommunanalys.indikator_aggregera(handelser, 'perioder', period_typer, faktor, dimensioner) | indent(4) }}
+),
+
+{{ kommunanalys.indikator_slut(indikator_id, 'aggregerade') }}
+{%- endmacro %}
+
+{#- The rest of a yearly indicator model grouped from rows (the CTEs per_dimension, per_ar, beraknad and final, and
+    the select): `rader` (a CTE) has kommun_kod, the year `ar` and the columns the expressions read. One row per
+    municipality, year and breakdown that has rows (no grid: a year without rows has no row).
+    `dimensioner`: a list of columns of `rader` to break down by besides 'alla' (dimension = the column name,
+    dimension_varde = its value, NULL values kept as a group of their own), or none when `rader` already has the
+    columns dimension and dimension_varde.
+    taljare, namnare, antal_personer: aggregate expressions over the rows of a group;
+    varde = indikator_kvot(taljare, namnare, faktor), or the aggregate expression `varde` when given. -#}
+{% macro indikator_per_ar(indikator_id, rader, taljare, namnare, antal_personer, faktor=1, dimensioner=[], varde=none) -%}
+{%- if dimensioner is not none %}
+per_dimension as (
+    select
+        *,
+        'alla' as dimension,
+        'alla' as dimension_varde
+    from {{ rader }}
+    {%- for dimension in dimensioner %}
+    union all
+    select
+        *,
+        '{{ dimension }}' as dimension,
+        cast({{ dimension }} as {{ kommunanalys.indikator_typ_text() }}) as dimension_varde
+    from {{ rader }}
+    {%- endfor %}
+),
+{%- set rader = 'per_dimension' %}
+{%- endif %}
+
+per_ar as (
+    select
+        kommun_kod,
+        ar,
+        dimension,
+        dimension_varde,
+        {{ taljare }} as taljare,
+        {{ namnare }} as namnare,
+        {{ varde if varde else kommunanalys.indikator_kvot(taljare, namnare, faktor) }} as varde,
+        {{ antal_personer }} as antal_personer
+    from {{ rader }}
+    group by kommun_kod, ar, dimension, dimension_varde
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'ar' as period_typ,
+        {{ kommunanalys.sip_ar_start('ar') }} as period_start,
+        {{ kommunanalys.sip_ar_slut('ar') }} as period_slut,
+        dimension,
+        dimension_varde,
+        taljare,
+        namnare,
+        varde,
+        antal_personer
+    from per_ar
+),
+
+{{ kommunanalys.indikator_slut(indikator_id, 'beraknad') }}
 {%- endmacro %}
