@@ -14,20 +14,7 @@
     i_namnaren=none, antal_personer=none) -%}
 {%- set ar_uppfyllt = 'case when ' ~ uppfyllt ~ ' then 1 else 0 end' %}
 {%- if period_typer %}
-handelser as (
-    select
-        kommun_kod,
-        {{ personer }} as person_id,
-        datum,
-        {%- for dimension in dimensioner %}
-        {{ dimension }},
-        {%- endfor %}
-        {{ ar_uppfyllt }} as taljare_bidrag,
-        1 as namnare_bidrag
-    from {{ rader }}
-),
-
-{{ kommunanalys.indikator_per_period(indikator_id, 'handelser', period_typer, 100, dimensioner) }}
+{{ kommunanalys.indikator_per_period(indikator_id, rader, ar_uppfyllt, period_typer, 100, dimensioner, personer) }}
 {%- else %}
 {{ kommunanalys.indikator_per_ar(
     indikator_id, rader,

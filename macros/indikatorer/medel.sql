@@ -12,20 +12,7 @@
 {% macro indikator_medel(indikator_id, rader, matt, period_typer=none, dimensioner=[], personer='person_id',
     taljare=none, namnare=none, antal_personer=none) -%}
 {%- if period_typer %}
-handelser as (
-    select
-        kommun_kod,
-        {{ personer }} as person_id,
-        datum,
-        {%- for dimension in dimensioner %}
-        {{ dimension }},
-        {%- endfor %}
-        {{ matt }} as taljare_bidrag,
-        1 as namnare_bidrag
-    from {{ rader }}
-),
-
-{{ kommunanalys.indikator_per_period(indikator_id, 'handelser', period_typer, 1, dimensioner) }}
+{{ kommunanalys.indikator_per_period(indikator_id, rader, matt, period_typer, 1, dimensioner, personer) }}
 {%- else %}
 {{ kommunanalys.indikator_per_ar(
     indikator_id, rader,
@@ -34,35 +21,6 @@ handelser as (
     antal_personer or 'count(distinct ' ~ personer ~ ')',
     1, dimensioner) }}
 {%- endif %}
-{%- endmacro %}
-
-{#- The mean-days indicators of utskrivningsklara dagar (UKD_SOMATIK_MEDEL, UKD_PSYK_MEDEL), written once: the average
-    utskrivningsklara dagar per episode of `vardform` discharged in the period, per municipality and each of
-    `period_typer`. Numerator: the days (int_ukd_episoder.utskrivningsklara_dagar, same-day discharge 0); denominator:
-    the episodes. Population installning('ukd_medel_population'): 'underrattade' ([I]: episodes with an
-    underrättelse) or 'alla_utskrivna' (every discharged episode). Ongoing episodes are not in it. Also broken
-    down by the discharging hospital (dimension sjukhus) and clinic (dimension klinik). -#}
-{% macro ukd_medel_indikator(indikator_id, vardform, period_typer) -%}
-{%- set population = installning('ukd_medel_population') -%}
-with
-
-episoder as (
-    select * from {{ ref('int_ukd_episoder') }}
-),
-
-utskrivna as (
-    select
-        *,
-        cast(utskrivning_tid as date) as datum
-    from episoder
-    where
-        vardform = '{{ vardform }}'
-        and not is_pagaende
-        and {{ 'has_underrattelse' if population == 'underrattade' else 'true' }}
-),
-
-{{ kommunanalys.indikator_medel(indikator_id, 'utskrivna', 'utskrivningsklara_dagar', period_typer,
-    ['sjukhus', 'klinik']) }}
 {%- endmacro %}
 
 {#- A before/after SIP indicator over the plans established in the year (int_sip_kostnad_plan): per municipality,

@@ -8,7 +8,8 @@
     municipality and period gets a row) and indikator_per_ar (rows grouped per municipality, year and breakdown:
     the years with rows only). The helpers per kind of indicator are beside it in macros/indikatorer/: andel.sql
     (share), medel.sql (mean), antal.sql (count), betyg.sql (rating 1-5), takt.sql (rate per population, crude or
-    age-standardised); sip.sql holds the SIP-specific pieces. -#}
+    age-standardised); sip.sql and ukd.sql hold the SIP- and
+    UKD-specific pieces. -#}
 
 {#- the text type (dbt.type_string(); 'varchar' where there is no `dbt` namespace, i.e. in sqlfluff's templater) -#}
 {% macro indikator_typ_text() -%}
@@ -86,57 +87,44 @@
     `relation`, e.g. ['sjukhus', 'klinik']) adds a breakdown per value of each column (dimension = the column name,
     dimension_varde = its value) for the periods where the value occurs. -#}
 {% macro indikator_aggregera(relation, perioder_relation, period_typer, faktor=1, dimensioner=[]) -%}
-    select
-        perioder.kommun_kod,
-        perioder.period_typ,
-        perioder.period_start,
-        perioder.period_slut,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        coalesce(sum(handelser.taljare_bidrag), 0) as taljare,
-        coalesce(sum(handelser.namnare_bidrag), 0) as namnare,
-        {{ indikator_kvot('sum(handelser.taljare_bidrag)', 'sum(handelser.namnare_bidrag)', faktor) }} as varde,
-        count(distinct case when handelser.namnare_bidrag <> 0 then handelser.person_id end) as antal_personer
-    from {{ perioder_relation }} as perioder
-    left join {{ relation }} as handelser
-        on
-            perioder.kommun_kod = handelser.kommun_kod
-            and perioder.period_start <= handelser.datum
-            and perioder.period_slut >= handelser.datum
-    where perioder.period_typ in ('{{ period_typer | join("', '") }}')
-    group by
-        perioder.kommun_kod,
-        perioder.period_typ,
-        perioder.period_start,
-        perioder.period_slut
-    {%- for dimension in dimensioner %}
+    {%- for dimension in [none] + dimensioner %}
+    {%- if not loop.first %}
     union all
+    {%- endif %}
     select
         perioder.kommun_kod,
         perioder.period_typ,
         perioder.period_start,
         perioder.period_slut,
-        '{{ dimension }}' as dimension,
+        '{{ dimension or 'alla' }}' as dimension,
+        {%- if dimension %}
         cast(handelser.{{ dimension }} as {{ indikator_typ_text() }}) as dimension_varde,
+        {%- else %}
+        'alla' as dimension_varde,
+        {%- endif %}
         coalesce(sum(handelser.taljare_bidrag), 0) as taljare,
         coalesce(sum(handelser.namnare_bidrag), 0) as namnare,
         {{ indikator_kvot('sum(handelser.taljare_bidrag)', 'sum(handelser.namnare_bidrag)', faktor) }} as varde,
         count(distinct case when handelser.namnare_bidrag <> 0 then handelser.person_id end) as antal_personer
     from {{ perioder_relation }} as perioder
-    inner join {{ relation }} as handelser
+    {{ 'inner' if dimension else 'left' }} join {{ relation }} as handelser
         on
             perioder.kommun_kod = handelser.kommun_kod
             and perioder.period_start <= handelser.datum
             and perioder.period_slut >= handelser.datum
     where
         perioder.period_typ in ('{{ period_typer | join("', '") }}')
+        {%- if dimension %}
         and handelser.{{ dimension }} is not null
+        {%- endif %}
     group by
         perioder.kommun_kod,
         perioder.period_typ,
         perioder.period_start,
-        perioder.period_slut,
+        perioder.period_slut
+        {%- if dimension %},
         handelser.{{ dimension }}
+        {%- endif %}
     {%- endfor %}
 {%- endmacro %}
 
@@ -179,15 +167,31 @@ final as (
 select * from final
 {%- endmacro %}
 
-{#- The rest of an indicator model over the period grid (the CTEs perioder, aggregerade and final, and the select):
-    indikator_aggregera of the per-event CTE `handelser` for `period_typer`. -#}
-{% macro indikator_per_period(indikator_id, handelser, period_typer, faktor=1, dimensioner=[]) -%}
+{#- The rest of an indicator model over the period grid (the CTEs handelser, perioder, aggregerade and final, and the
+    select): the rows of the CTE `rader` (kommun_kod, the person column `personer`, `datum`, the columns of
+    `dimensioner`) as events adding `taljare_bidrag` (an expression over a row) to the numerator and 1 to the
+    denominator, aggregated by indikator_aggregera over the grid int_indikator_perioder for `period_typer`. -#}
+{% macro indikator_per_period(indikator_id, rader, taljare_bidrag, period_typer, faktor=1, dimensioner=[],
+    personer='person_id') -%}
+handelser as (
+    select
+        kommun_kod,
+        {{ personer }} as person_id,
+        datum,
+        {%- for dimension in dimensioner %}
+        {{ dimension }},
+        {%- endfor %}
+        {{ taljare_bidrag }} as taljare_bidrag,
+        1 as namnare_bidrag
+    from {{ rader }}
+),
+
 perioder as (
     select * from {{ ref('int_indikator_perioder') }}
 ),
 
 aggregerade as (
-    {{ kommunanalys.indikator_aggregera(handelser, 'perioder', period_typer, faktor, dimensioner) | indent(4) }}
+    {{ kommunanalys.indikator_aggregera('handelser', 'perioder', period_typer, faktor, dimensioner) | indent(4) }}
 ),
 
 {{ kommunanalys.indikator_slut(indikator_id, 'aggregerade') }}

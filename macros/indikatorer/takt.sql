@@ -2,6 +2,25 @@
     rows (indikator_takt), of the inhabitants from an age (indikator_takt_per_invanare, crude), or directly
     age-standardised to a standard population (indikator_aldersstandardiserad). -#}
 
+{#- The start of a rate indicator model: `with` and the CTEs underlag (the events' model `modell`: kommun_kod, ar,
+    alder on 31 December, person_id), befolkning (stg_scb__befolkning, 31 December) and ar_med_data (the years with
+    rows in `modell`, any municipality). -#}
+{% macro indikator_takt_kallor(modell) -%}
+with
+
+underlag as (
+    select * from {{ ref(modell) }}
+),
+
+befolkning as (
+    select * from {{ ref('stg_scb__befolkning') }}
+),
+
+ar_med_data as (
+    select distinct ar from underlag
+),
+{%- endmacro %}
+
 {#- The rest of a yearly rate indicator model whose population is in the rows (its CTEs from `per_dimension` on, and
     the select): per municipality and year `ar` of the CTE `rader` (indikator_per_ar), taljare = the aggregate
     expression `handelser` (the events), namnare = `befolkning` (the population), varde = taljare / namnare × `per`.
@@ -16,19 +35,7 @@
     those with rows in `modell` (any municipality), and every municipality with population then gets a row.
     antal_personer = the distinct persons counted. -#}
 {% macro indikator_takt_per_invanare(indikator_id, modell, villkor, fran_alder, per) -%}
-with
-
-handelser as (
-    select * from {{ ref(modell) }}
-),
-
-befolkning as (
-    select * from {{ ref('stg_scb__befolkning') }}
-),
-
-ar_med_data as (
-    select distinct ar from handelser
-),
+{{ indikator_takt_kallor(modell) }}
 
 invanare as (
     select
@@ -47,7 +54,7 @@ raknade as (
         ar,
         count(*) as antal_handelser,
         count(distinct person_id) as antal_personer
-    from handelser
+    from underlag
     where {{ villkor }} and alder >= {{ fran_alder }}
     group by kommun_kod, ar
 ),
@@ -92,15 +99,7 @@ beraknad as (
     when it is given), in the year or in the three years. -#}
 {% macro indikator_aldersstandardiserad(indikator_id, modell, villkor='true', fran_alder=none, per=100000,
     tre_ar=false) -%}
-with
-
-vardtillfallen as (
-    select * from {{ ref(modell) }}
-),
-
-befolkning as (
-    select * from {{ ref('stg_scb__befolkning') }}
-),
+{{ indikator_takt_kallor(modell) }}
 
 standardbefolkning as (
     select * from {{ ref('standardbefolkning') }}
@@ -111,12 +110,8 @@ standardbefolkning as (
         {%- endif %}
 ),
 
-ar_med_data as (
-    select distinct ar from vardtillfallen
-),
-
 handelser as (
-    select * from vardtillfallen
+    select * from underlag
     where
         {{ villkor }}
         {%- if fran_alder is not none %}
