@@ -203,6 +203,14 @@ def test_leveranskontrollen_ar_egen_mapp_utan_undantag(manifest):
     assert not undantagna & (set(kontroll) | set(i_staging))
 
 
+def test_ingen_modell_over_200_rader():
+    """A model a reader can take in at once (issue 20): no model's SQL file is over 200 lines; a longer one is split
+    into models (or its repeated parts into a macro). Exceptions name the model and the reason."""
+    brott = [(f.stem, f"{n} lines") for f in sorted((PROJECT_ROOT / "models").rglob("*.sql"))
+             if (n := len(f.read_text(encoding="utf-8").splitlines())) > 200]
+    assert not _brott("hogst_200_rader", brott)
+
+
 def test_ingen_sql_direkt_i_indikatorernas_intermediate():
     direkt = sorted(p.name for p in (PROJECT_ROOT / "models" / "indicators" / "intermediate").glob("*.sql"))
     assert not direkt, f"put these in an area folder: {direkt}"
@@ -221,6 +229,7 @@ def test_varje_undantag_anvands_och_har_skal(manifest):
     for test in (test_staging_beror_endast_pa_kallor, test_namngivning_per_mapp):
         test(manifest)
     test_ingen_graph_i_modeller_och_makron()
+    test_ingen_modell_over_200_rader()
     for regel, modeller in UNDANTAG.items():
         for modell, skal in (modeller or {}).items():
             assert skal and len(skal.split()) >= 5, f"{regel}/{modell}: give the reason in a sentence"
