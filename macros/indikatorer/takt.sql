@@ -177,10 +177,7 @@ poolade as (
     inner join invanare_per_band
         on perioder.ar = invanare_per_band.ar
     left join handelser_per_band
-        on
-            invanare_per_band.kommun_kod = handelser_per_band.kommun_kod
-            and invanare_per_band.ar = handelser_per_band.ar
-            and invanare_per_band.aldersband = handelser_per_band.aldersband
+        on {{ lika_kolumner('invanare_per_band', 'handelser_per_band', ['kommun_kod', 'ar', 'aldersband']) }}
     group by
         invanare_per_band.kommun_kod,
         perioder.dimension,
@@ -266,10 +263,7 @@ beraknad as (
         coalesce(personer.antal_personer, 0) as antal_personer
     from standardiserad
     left join personer
-        on
-            standardiserad.kommun_kod = personer.kommun_kod
-            and standardiserad.dimension = personer.dimension
-            and standardiserad.period_ar = personer.period_ar
+        on {{ lika_kolumner('standardiserad', 'personer', ['kommun_kod', 'dimension', 'period_ar']) }}
 ),
 
 {{ kommunanalys.indikator_slut(indikator_id, 'beraknad') }}

@@ -135,11 +135,8 @@ saknade_rader as (
         'rad saknas för kommun och period' as fel
     from forvantade_rader
     left join utfall
-        on
-            forvantade_rader.indikator_id = utfall.indikator_id
-            and forvantade_rader.period_typ = utfall.period_typ
-            and forvantade_rader.kommun_kod = utfall.kommun_kod
-            and forvantade_rader.period_start = utfall.period_start
+        on {{ lika_kolumner('forvantade_rader', 'utfall', [
+            'indikator_id', 'period_typ', 'kommun_kod', 'period_start']) }}
     where utfall.indikator_id is null
 ),
 

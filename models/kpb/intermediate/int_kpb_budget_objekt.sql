@@ -44,11 +44,7 @@ utfall_budgetcell as (
         utfall_cell_objekt.belopp
     from utfall_cell_objekt
     left join budget_cell as egen_cell
-        on
-            utfall_cell_objekt.kommun_kod = egen_cell.kommun_kod
-            and utfall_cell_objekt.ar = egen_cell.ar
-            and utfall_cell_objekt.verksamhet = egen_cell.verksamhet
-            and utfall_cell_objekt.aktivitet = egen_cell.aktivitet
+        on {{ lika_kolumner('utfall_cell_objekt', 'egen_cell', ['kommun_kod', 'ar', 'verksamhet', 'aktivitet']) }}
 ),
 
 -- the outcome per budget cell and object over the months delivered in the year, and the cell's total (the key)
@@ -86,9 +82,7 @@ budget_andelar_avrundade as (
     from budget_cell
     inner join cell_objekt_ar
         on
-            budget_cell.kommun_kod = cell_objekt_ar.kommun_kod
-            and budget_cell.ar = cell_objekt_ar.ar
-            and budget_cell.verksamhet = cell_objekt_ar.verksamhet
+            {{ lika_kolumner('budget_cell', 'cell_objekt_ar', ['kommun_kod', 'ar', 'verksamhet']) }}
             and budget_cell.aktivitet is not distinct from cell_objekt_ar.aktivitet
     where cell_objekt_ar.cell_utfall_ore > 0
 ),
@@ -125,9 +119,7 @@ budget_ej_fordelad as (
     from budget_cell
     left join fordelbara_celler as fordelbara
         on
-            budget_cell.kommun_kod = fordelbara.kommun_kod
-            and budget_cell.ar = fordelbara.ar
-            and budget_cell.verksamhet = fordelbara.verksamhet
+            {{ lika_kolumner('budget_cell', 'fordelbara', ['kommun_kod', 'ar', 'verksamhet']) }}
             and budget_cell.aktivitet is not distinct from fordelbara.aktivitet
     where fordelbara.kommun_kod is null
     group by budget_cell.kommun_kod, budget_cell.ar, budget_cell.verksamhet

@@ -125,12 +125,7 @@ final as (
     from objekt
     cross join manader
     left join budget_objekt
-        on
-            objekt.kommun_kod = budget_objekt.kommun_kod
-            and objekt.ar = budget_objekt.ar
-            and objekt.niva = budget_objekt.niva
-            and objekt.objekt_kod = budget_objekt.objekt_kod
-            and objekt.regi = budget_objekt.regi
+        on {{ lika_kolumner('objekt', 'budget_objekt', ['kommun_kod', 'ar', 'niva', 'objekt_kod', 'regi']) }}
     left join utfall_objekt_manad
         on
             objekt.kommun_kod = utfall_objekt_manad.kommun_kod

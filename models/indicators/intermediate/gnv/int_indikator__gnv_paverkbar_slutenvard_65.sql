@@ -34,10 +34,7 @@ inskrivna_per_insats as (
     from brukarkostnad
     inner join hsl_insatser on brukarkostnad.insats_kod = hsl_insatser.insats_kod
     inner join brukare
-        on
-            brukarkostnad.kommun_kod = brukare.kommun_kod
-            and brukarkostnad.ar = brukare.ar
-            and brukarkostnad.person_id = brukare.person_id
+        on {{ lika_kolumner('brukarkostnad', 'brukare', ['kommun_kod', 'ar', 'person_id']) }}
     where brukarkostnad.volym > 0 and brukare.alder >= 65
 ),
 

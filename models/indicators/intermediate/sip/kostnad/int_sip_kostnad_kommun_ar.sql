@@ -47,10 +47,7 @@ direkt as (
         sum(brukare.total_kostnad) as direkt_kostnad
     from personer
     left join brukare
-        on
-            personer.kommun_kod = brukare.kommun_kod
-            and personer.ar = brukare.ar
-            and personer.person_id = brukare.person_id
+        on {{ lika_kolumner('personer', 'brukare', ['kommun_kod', 'ar', 'person_id']) }}
     group by personer.kommun_kod, personer.ar
 ),
 
