@@ -74,9 +74,7 @@ beraknad as (
         coalesce(raknade.antal_personer, 0) as antal_personer
     from invanare
     left join raknade
-        on
-            invanare.kommun_kod = raknade.kommun_kod
-            and invanare.ar = raknade.ar
+        on {{ lika_kolumner('invanare', 'raknade', ['kommun_kod', 'ar']) }}
 ),
 
 {{ kommunanalys.indikator_slut(indikator_id, 'beraknad') }}
@@ -215,9 +213,7 @@ band_takt as (
     cross join standardbefolkning
     left join poolade
         on
-            giltiga.kommun_kod = poolade.kommun_kod
-            and giltiga.dimension = poolade.dimension
-            and giltiga.period_ar = poolade.period_ar
+            {{ lika_kolumner('giltiga', 'poolade', ['kommun_kod', 'dimension', 'period_ar']) }}
             and standardbefolkning.aldersband = poolade.aldersband
 ),
 

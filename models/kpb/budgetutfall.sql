@@ -98,9 +98,7 @@ rader as (
     inner join leveranser
         on {{ lika_kolumner('underlag', 'leveranser', ['kommun_kod', 'ar', 'manad']) }}
     left join senaste
-        on
-            underlag.kommun_kod = senaste.kommun_kod
-            and underlag.ar = senaste.ar
+        on {{ lika_kolumner('underlag', 'senaste', ['kommun_kod', 'ar']) }}
     left join foregaende_ack
         on {{ lika_kolumner('underlag', 'foregaende_ack', [
             'kommun_kod', 'ar', 'manad', 'niva', 'objekt_kod', 'regi']) }}

@@ -66,8 +66,7 @@ per_pool as (
     from med_insats
     inner join poolfordelning
         on
-            med_insats.kommun_kod = poolfordelning.kommun_kod
-            and med_insats.ar = poolfordelning.ar
+            {{ lika_kolumner('med_insats', 'poolfordelning', ['kommun_kod', 'ar']) }}
             and med_insats.insats_kod = poolfordelning.mottagare_insats_kod
             and med_insats.regi = poolfordelning.mottagare_regi
 ),

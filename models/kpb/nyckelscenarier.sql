@@ -69,8 +69,7 @@ nycklar as (
             on {{ lika_kolumner('mottagare', 'pool_till_insatser', ['kommun_kod', 'ar', 'pool_id']) }}
         inner join objekt
             on
-                mottagare.kommun_kod = objekt.kommun_kod
-                and mottagare.ar = objekt.ar
+                {{ lika_kolumner('mottagare', 'objekt', ['kommun_kod', 'ar']) }}
                 and mottagare.mottagare_insats_kod = objekt.insats_kod
                 and mottagare.mottagare_regi = objekt.regi
         {%- if not loop.last %}

@@ -39,8 +39,7 @@ inner join pooler as avsandare
     on {{ lika_kolumner('mottagare', 'avsandare', ['kommun_kod', 'ar', 'pool_id']) }}
 inner join pooler as mottagande
     on
-        mottagare.kommun_kod = mottagande.kommun_kod
-        and mottagare.ar = mottagande.ar
+        {{ lika_kolumner('mottagare', 'mottagande', ['kommun_kod', 'ar']) }}
         and mottagare.mottagare_pool_id = mottagande.pool_id
 where mottagare.mottagare_typ = 'pool' and mottagande.ordning <= avsandare.ordning
 {%- endset %}

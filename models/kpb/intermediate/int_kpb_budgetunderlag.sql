@@ -128,16 +128,14 @@ final as (
         on {{ lika_kolumner('objekt', 'budget_objekt', ['kommun_kod', 'ar', 'niva', 'objekt_kod', 'regi']) }}
     left join utfall_objekt_manad
         on
-            objekt.kommun_kod = utfall_objekt_manad.kommun_kod
-            and objekt.ar = utfall_objekt_manad.ar
+            {{ lika_kolumner('objekt', 'utfall_objekt_manad', ['kommun_kod', 'ar']) }}
             and manader.manad = utfall_objekt_manad.manad
             and objekt.niva = utfall_objekt_manad.niva
             and objekt.objekt_kod = utfall_objekt_manad.objekt_kod
             and objekt.regi = utfall_objekt_manad.regi
     left join levererade_manader
         on
-            objekt.kommun_kod = levererade_manader.kommun_kod
-            and objekt.ar = levererade_manader.ar
+            {{ lika_kolumner('objekt', 'levererade_manader', ['kommun_kod', 'ar']) }}
             and manader.manad = levererade_manader.manad
 )
 

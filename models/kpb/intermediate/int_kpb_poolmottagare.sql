@@ -50,9 +50,7 @@ kandidatregler as (
             pooler.pool_id = mottagarregler.pool_id
             and (pooler.kommun_kod = mottagarregler.kommun_kod or mottagarregler.kommun_kod = '*')
     left join overheadandel
-        on
-            pooler.kommun_kod = overheadandel.kommun_kod
-            and pooler.ar = overheadandel.ar
+        on {{ lika_kolumner('pooler', 'overheadandel', ['kommun_kod', 'ar']) }}
 ),
 
 gallande_kandidater as (
@@ -98,8 +96,7 @@ insatsmottagare as (
     from gallande_regler
     inner join objekt
         on
-            gallande_regler.kommun_kod = objekt.kommun_kod
-            and gallande_regler.ar = objekt.ar
+            {{ lika_kolumner('gallande_regler', 'objekt', ['kommun_kod', 'ar']) }}
             and (
                 (gallande_regler.mottagare_typ = 'insats' and gallande_regler.mottagare = objekt.insats_kod)
                 or (gallande_regler.mottagare_typ = 'omrade' and gallande_regler.mottagare = objekt.omrade)
@@ -120,8 +117,7 @@ poolmottagare as (
     from gallande_regler
     inner join pooler as mottagande_pool
         on
-            gallande_regler.kommun_kod = mottagande_pool.kommun_kod
-            and gallande_regler.ar = mottagande_pool.ar
+            {{ lika_kolumner('gallande_regler', 'mottagande_pool', ['kommun_kod', 'ar']) }}
             and gallande_regler.mottagare = mottagande_pool.pool_id
     where gallande_regler.mottagare_typ = 'pool'
 ),

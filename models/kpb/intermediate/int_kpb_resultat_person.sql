@@ -169,9 +169,7 @@ final as (
     left join aterinskrivning_per_person
         on population.person_id = aterinskrivning_per_person.person_id and population.ar = aterinskrivning_per_person.ar
     left join utskrivningsklara_per_person
-        on
-            population.person_id = utskrivningsklara_per_person.person_id
-            and population.ar = utskrivningsklara_per_person.ar
+        on {{ lika_kolumner('population', 'utskrivningsklara_per_person', ['person_id', 'ar']) }}
     left join mal_per_person
         on population.person_id = mal_per_person.person_id and population.ar = mal_per_person.ar
 )

@@ -76,9 +76,7 @@ inskrivna_med_paverkbara as (
         coalesce(paverkbara_per_person.antal_paverkbara, 0) as antal_paverkbara
     from inskrivna
     left join paverkbara_per_person
-        on
-            inskrivna.person_id = paverkbara_per_person.person_id
-            and inskrivna.ar = paverkbara_per_person.ar
+        on {{ lika_kolumner('inskrivna', 'paverkbara_per_person', ['person_id', 'ar']) }}
 ),
 
 {{ indikator_takt('GNV_PAVERKBAR_SLUTENVARD_65', 'inskrivna_med_paverkbara', 'sum(antal_paverkbara)',
