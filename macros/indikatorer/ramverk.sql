@@ -218,7 +218,7 @@ per_dimension as (
     select
         *,
         '{{ dimension }}' as dimension,
-        cast({{ dimension }} as {{ kommunanalys.indikator_typ_text() }}) as dimension_varde
+        cast({{ dimension }} as {{ indikator_typ_text() }}) as dimension_varde
     from {{ rader }}
     {%- endfor %}
 ),

@@ -47,7 +47,7 @@ final as (
         cast(antal_planer_ofullstandiga_fonster as bigint) as antal_planer_ofullstandiga_fonster,
         {%- for kolumn in ['vardagar_fore', 'vardagar_efter', 'akuta_vardagar_fore', 'akuta_vardagar_efter',
             'vardkostnad_fore', 'vardkostnad_efter'] %}
-        case when antal_planer_kompletta_fonster > 0 then coalesce({{ kolumn }}, 0) end as {{ kolumn }},
+            case when antal_planer_kompletta_fonster > 0 then coalesce({{ kolumn }}, 0) end as {{ kolumn }},
         {%- endfor %}
         admin_kostnad_upprattade_planer
     from indirekt

@@ -78,29 +78,37 @@ granskade as (
 ),
 
 {# (6) the ledger's outcome and the budget on the SIP activity #}
-{%- for namn, modell, kolumn in [
-    ('utfall', 'stg_ekonomi__huvudbok', 'budget_utfall'), ('budgeterat', 'stg_ekonomi__budget', 'budget')] %}
-{{ namn }} as (
+utfall as (
     select
         kommun_kod,
         ar,
-        sum(belopp) as {{ kolumn }}
-    from {{ ref(modell) }}
+        sum(belopp) as budget_utfall
+    from {{ ref('stg_ekonomi__huvudbok') }}
     where aktivitet = '{{ installning('sip_aktivitet') }}'
     group by kommun_kod, ar
 ),
-{% endfor %}
+
+budgeterat as (
+    select
+        kommun_kod,
+        ar,
+        sum(belopp) as budget
+    from {{ ref('stg_ekonomi__budget') }}
+    where aktivitet = '{{ installning('sip_aktivitet') }}'
+    group by kommun_kod, ar
+),
+
 {%- set delar = ['direkt', 'administrativ', 'indirekt', 'granskade', 'utfall', 'budgeterat'] %}
 
 kommun_ar as (
     {%- for del in delar %}
-    select
-        kommun_kod,
-        ar
-    from {{ del }}
-    {%- if not loop.last %}
-    union
-    {%- endif %}
+        select
+            kommun_kod,
+            ar
+        from {{ del }}
+        {%- if not loop.last %}
+            union
+        {%- endif %}
     {%- endfor %}
 ),
 
@@ -176,10 +184,12 @@ final as (
         cast({{ kommunanalys.indikator_kvot('utfall.budget_utfall', 'budgeterat.budget', 100) }} as decimal(18, 4))
             as budget_utfall_procent
     from kommun_ar
-    {%- for del in delar %}
-    left join {{ del }}
-        on kommun_ar.kommun_kod = {{ del }}.kommun_kod and kommun_ar.ar = {{ del }}.ar
-    {%- endfor %}
+    left join direkt on {{ lika_kolumner('kommun_ar', 'direkt', ['kommun_kod', 'ar']) }}
+    left join administrativ on {{ lika_kolumner('kommun_ar', 'administrativ', ['kommun_kod', 'ar']) }}
+    left join indirekt on {{ lika_kolumner('kommun_ar', 'indirekt', ['kommun_kod', 'ar']) }}
+    left join granskade on {{ lika_kolumner('kommun_ar', 'granskade', ['kommun_kod', 'ar']) }}
+    left join utfall on {{ lika_kolumner('kommun_ar', 'utfall', ['kommun_kod', 'ar']) }}
+    left join budgeterat on {{ lika_kolumner('kommun_ar', 'budgeterat', ['kommun_kod', 'ar']) }}
 )
 
 select * from final

@@ -26,15 +26,15 @@ per_status as (
         mal_status = 'uppnatt' as is_uppfyllt
     from bedomda
     {%- for status in ['uppnatt', 'delvis', 'ej_uppnatt'] %}
-    union all
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'mal_status' as dimension,
-        '{{ status }}' as dimension_varde,
-        mal_status = '{{ status }}' as is_uppfyllt
-    from bedomda
+        union all
+        select
+            kommun_kod,
+            ar,
+            raknas_som,
+            'mal_status' as dimension,
+            '{{ status }}' as dimension_varde,
+            mal_status = '{{ status }}' as is_uppfyllt
+        from bedomda
     {%- endfor %}
 ),
 
