@@ -59,3 +59,44 @@
     {%- endset %}
     {{ return(sql.replace('\n    ', '\n') | trim) }}
 {% endmacro %}
+
+{#- A pool receiver's key as an integer for the exact allocation (kpb_storsta_rest), in the unit of the key
+    `nyckel`: direkt_kostnad (and a booked cost) in öre, volym and personaltimmar in ten-thousandths, andel in
+    millionths, brukare and lika as they are. -#}
+{% macro kpb_nyckel_heltal(nyckel, uttryck) -%}
+    {%- if nyckel == 'direkt_kostnad' -%}
+        {{ kpb_till_ore(uttryck) }}
+    {%- elif nyckel in ('volym', 'personaltimmar') -%}
+        {{ kpb_till_tiotusendelar(uttryck) }}
+    {%- elif nyckel == 'andel' -%}
+        {{ kpb_andel_till_miljondelar(uttryck) }}
+    {%- elif nyckel == 'brukare' -%}
+        cast({{ uttryck }} as bigint)
+    {%- else -%}
+        {{ uttryck }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The two key columns of a pool receiver (int_kpb_poolmottagare): nyckel_varde (decimal(18,6), as the key reads)
+    and nyckel_heltal (kpb_nyckel_heltal), chosen by the pool's key `fordelningsnyckel` (a column). `varden`: the
+    (key, expression) pairs; `annars`: (expression, the key whose unit it has) for every other key, or none. -#}
+{% macro kpb_poolnyckel(fordelningsnyckel, varden, annars=none) -%}
+    cast(
+        case {{ fordelningsnyckel }}
+            {%- for nyckel, uttryck in varden %}
+            when '{{ nyckel }}' then {{ uttryck }}
+            {%- endfor %}
+            {%- if annars %}
+            else {{ annars[0] }}
+            {%- endif %}
+        end as decimal(18, 6)
+    ) as nyckel_varde,
+    case {{ fordelningsnyckel }}
+        {%- for nyckel, uttryck in varden %}
+        when '{{ nyckel }}' then {{ kpb_nyckel_heltal(nyckel, uttryck) }}
+        {%- endfor %}
+        {%- if annars %}
+        else {{ kpb_nyckel_heltal(annars[1], annars[0]) }}
+        {%- endif %}
+    end as nyckel_heltal
+{%- endmacro %}

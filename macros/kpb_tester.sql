@@ -36,3 +36,24 @@
 {%- endmacro %}
 {% macro default__seed_radnummer() -%}(row_number() over (order by monotonically_increasing_id()) + 1){%- endmacro %}
 {% macro duckdb__seed_radnummer() -%}(row_number() over () + 1){%- endmacro %}
+
+{#- The body of a translation test (tests/kpb/kpb_oversattning_*): the ledger's code strings that
+    int_kpb_huvudbok_oversatt gave the target `maltyp` (omappad, tvetydig), with `extra` columns, their rows and
+    amounts; printed in the log under `rubrik` (kpb_visa_avvikelser) and returned, so the test fails on any. -#}
+{% macro kpb_oversattning_avvikelser(maltyp, rubrik, extra=[]) %}
+{%- set kolumner = ['kommun_kod', 'ar', 'konto', 'ansvar', 'verksamhet', 'aktivitet', 'projekt', 'motpart'] -%}
+{%- set avvikelser %}
+select
+    {%- for kolumn in kolumner + extra %}
+    {{ kolumn }},
+    {%- endfor %}
+    count(*) as antal_rader,
+    sum(belopp) as belopp
+from {{ ref('int_kpb_huvudbok_oversatt') }}
+where maltyp = '{{ maltyp }}'
+group by {{ (kolumner + extra) | join(', ') }}
+order by {{ kolumner | join(', ') }}
+{%- endset %}
+{{ kpb_visa_avvikelser(avvikelser, rubrik, ref('int_kpb_huvudbok_oversatt')) }}
+{{ avvikelser }}
+{% endmacro %}

@@ -68,15 +68,9 @@ final as (
             as betalningsbelopp_totalt
     from nycklar
     left join per_patient
-        on
-            nycklar.kommun_kod = per_patient.kommun_kod
-            and nycklar.manad = per_patient.manad
-            and nycklar.vardform = per_patient.vardform
+        on {{ lika_kolumner('nycklar', 'per_patient', ['kommun_kod', 'manad', 'vardform']) }}
     left join medel
-        on
-            nycklar.kommun_kod = medel.kommun_kod
-            and nycklar.manad = medel.manad
-            and nycklar.vardform = medel.vardform
+        on {{ lika_kolumner('nycklar', 'medel', ['kommun_kod', 'manad', 'vardform']) }}
 )
 
 select * from final

@@ -61,9 +61,7 @@ ej_beraknade as (
         periodtyper.period_typ
     from periodtyper
     left join berakningsbara
-        on
-            periodtyper.indikator_id = berakningsbara.indikator_id
-            and periodtyper.period_typ = berakningsbara.period_typ
+        on {{ lika_kolumner('periodtyper', 'berakningsbara', ['indikator_id', 'period_typ']) }}
     where coalesce(periodtyper.period_typ, '') <> '' and berakningsbara.indikator_id is null
 ),
 

@@ -69,11 +69,7 @@ celler as (
         coalesce(per_cell.total_kostnad, 0) as total_kostnad
     from rutnat
     left join per_cell
-        on
-            rutnat.kommun_kod = per_cell.kommun_kod
-            and rutnat.ar = per_cell.ar
-            and rutnat.verksamhetsomrade = per_cell.verksamhetsomrade
-            and rutnat.kostnadsintervall = per_cell.kostnadsintervall
+        on {{ lika_kolumner('rutnat', 'per_cell', ['kommun_kod', 'ar', 'verksamhetsomrade', 'kostnadsintervall']) }}
 ),
 
 med_summor as (

@@ -96,22 +96,12 @@ rader as (
         foregaende_ack.total_ore as foregaende_total_ore
     from underlag
     inner join leveranser
-        on
-            underlag.kommun_kod = leveranser.kommun_kod
-            and underlag.ar = leveranser.ar
-            and underlag.manad = leveranser.manad
+        on {{ lika_kolumner('underlag', 'leveranser', ['kommun_kod', 'ar', 'manad']) }}
     left join senaste
-        on
-            underlag.kommun_kod = senaste.kommun_kod
-            and underlag.ar = senaste.ar
+        on {{ lika_kolumner('underlag', 'senaste', ['kommun_kod', 'ar']) }}
     left join foregaende_ack
-        on
-            underlag.kommun_kod = foregaende_ack.kommun_kod
-            and underlag.ar = foregaende_ack.ar
-            and underlag.manad = foregaende_ack.manad
-            and underlag.niva = foregaende_ack.niva
-            and underlag.objekt_kod = foregaende_ack.objekt_kod
-            and underlag.regi = foregaende_ack.regi
+        on {{ lika_kolumner('underlag', 'foregaende_ack', [
+            'kommun_kod', 'ar', 'manad', 'niva', 'objekt_kod', 'regi']) }}
 ),
 
 berakning as (

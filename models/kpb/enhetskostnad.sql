@@ -53,11 +53,7 @@ med_insats as (
         end as antal_brukare
     from underlag
     inner join insatskostnad
-        on
-            underlag.kommun_kod = insatskostnad.kommun_kod
-            and underlag.ar = insatskostnad.ar
-            and underlag.insats_kod = insatskostnad.insats_kod
-            and underlag.regi = insatskostnad.regi
+        on {{ lika_kolumner('underlag', 'insatskostnad', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 ),
 
 per_pool as (
@@ -70,8 +66,7 @@ per_pool as (
     from med_insats
     inner join poolfordelning
         on
-            med_insats.kommun_kod = poolfordelning.kommun_kod
-            and med_insats.ar = poolfordelning.ar
+            {{ lika_kolumner('med_insats', 'poolfordelning', ['kommun_kod', 'ar']) }}
             and med_insats.insats_kod = poolfordelning.mottagare_insats_kod
             and med_insats.regi = poolfordelning.mottagare_regi
 ),
@@ -136,12 +131,7 @@ fordelning as (
         coalesce(paslag.fordelat_ore, 0) as fordelat_ore
     from med_insats
     left join paslag
-        on
-            med_insats.kommun_kod = paslag.kommun_kod
-            and med_insats.ar = paslag.ar
-            and med_insats.insats_kod = paslag.insats_kod
-            and med_insats.regi = paslag.regi
-            and med_insats.enhet_kod = paslag.enhet_kod
+        on {{ lika_kolumner('med_insats', 'paslag', ['kommun_kod', 'ar', 'insats_kod', 'regi', 'enhet_kod']) }}
 ),
 
 final as (

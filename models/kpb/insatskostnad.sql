@@ -57,17 +57,9 @@ i_ore as (
         {{ kpb_till_ore('fk_ersattning.fk_ersattning') }} as fk_ore
     from objekt
     left join fordelat
-        on
-            objekt.kommun_kod = fordelat.kommun_kod
-            and objekt.ar = fordelat.ar
-            and objekt.insats_kod = fordelat.insats_kod
-            and objekt.regi = fordelat.regi
+        on {{ lika_kolumner('objekt', 'fordelat', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     left join fk_ersattning
-        on
-            objekt.kommun_kod = fk_ersattning.kommun_kod
-            and objekt.ar = fk_ersattning.ar
-            and objekt.insats_kod = fk_ersattning.insats_kod
-            and objekt.regi = fk_ersattning.regi
+        on {{ lika_kolumner('objekt', 'fk_ersattning', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 ),
 
 final as (

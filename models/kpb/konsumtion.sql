@@ -79,15 +79,9 @@ sammanstallt as (
         coalesce(brukare_per_grupp.kostnad_man, 0) as kostnad_man
     from rutnat
     left join brukare_per_grupp
-        on
-            rutnat.kommun_kod = brukare_per_grupp.kommun_kod
-            and rutnat.ar = brukare_per_grupp.ar
-            and rutnat.aldersgrupp = brukare_per_grupp.aldersgrupp
+        on {{ lika_kolumner('rutnat', 'brukare_per_grupp', ['kommun_kod', 'ar', 'aldersgrupp']) }}
     left join invanare_per_grupp
-        on
-            rutnat.kommun_kod = invanare_per_grupp.kommun_kod
-            and rutnat.ar = invanare_per_grupp.ar
-            and rutnat.aldersgrupp = invanare_per_grupp.aldersgrupp
+        on {{ lika_kolumner('rutnat', 'invanare_per_grupp', ['kommun_kod', 'ar', 'aldersgrupp']) }}
 ),
 
 final as (

@@ -77,9 +77,7 @@ final as (
         ) as projicerad_kostnad
     from bas
     inner join prognos_per_grupp
-        on
-            bas.kommun_kod = prognos_per_grupp.kommun_kod
-            and bas.aldersgrupp = prognos_per_grupp.aldersgrupp
+        on {{ lika_kolumner('bas', 'prognos_per_grupp', ['kommun_kod', 'aldersgrupp']) }}
     where
         prognos_per_grupp.ar > bas.bas_ar
         and prognos_per_grupp.ar <= bas.bas_ar + {{ horisont }}

@@ -66,14 +66,10 @@ nycklar as (
             {%- endif %} as nyckel_heltal
         from mottagare
         inner join pool_till_insatser
-            on
-                mottagare.kommun_kod = pool_till_insatser.kommun_kod
-                and mottagare.ar = pool_till_insatser.ar
-                and mottagare.pool_id = pool_till_insatser.pool_id
+            on {{ lika_kolumner('mottagare', 'pool_till_insatser', ['kommun_kod', 'ar', 'pool_id']) }}
         inner join objekt
             on
-                mottagare.kommun_kod = objekt.kommun_kod
-                and mottagare.ar = objekt.ar
+                {{ lika_kolumner('mottagare', 'objekt', ['kommun_kod', 'ar']) }}
                 and mottagare.mottagare_insats_kod = objekt.insats_kod
                 and mottagare.mottagare_regi = objekt.regi
         {%- if not loop.last %}
@@ -120,16 +116,10 @@ final as (
             kpb_till_tiotusendelar('insatskostnad.volym'), 4) }} as enhetskostnad_scenario
     from scenarier
     inner join insatskostnad
-        on
-            scenarier.kommun_kod = insatskostnad.kommun_kod
-            and scenarier.ar = insatskostnad.ar
-            and scenarier.insats_kod = insatskostnad.insats_kod
-            and scenarier.regi = insatskostnad.regi
+        on {{ lika_kolumner('scenarier', 'insatskostnad', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     left join fordelning
         on
-            scenarier.kommun_kod = fordelning.kommun_kod
-            and scenarier.ar = fordelning.ar
-            and scenarier.pool_id = fordelning.pool_id
+            {{ lika_kolumner('scenarier', 'fordelning', ['kommun_kod', 'ar', 'pool_id']) }}
             and scenarier.insats_kod = fordelning.mottagare_insats_kod
             and scenarier.regi = fordelning.mottagare_regi
     where scenarier.nyckelsumma > 0

@@ -41,10 +41,7 @@ ovriga_kommuner as (
     from med_volym as egen
     inner join med_volym as ovrig
         on
-            egen.ar = ovrig.ar
-            and egen.insats_kod = ovrig.insats_kod
-            and egen.regi = ovrig.regi
-            and egen.volymtyp = ovrig.volymtyp
+            {{ lika_kolumner('egen', 'ovrig', ['ar', 'insats_kod', 'regi', 'volymtyp']) }}
             and egen.kommun_kod <> ovrig.kommun_kod
     group by egen.kommun_kod, egen.ar, egen.insats_kod, egen.regi
 ),
@@ -88,11 +85,7 @@ final as (
         cast(kolada_riket.varde as decimal(18, 4)) as kolada_enhetskostnad_riket
     from med_volym
     left join ovriga_kommuner
-        on
-            med_volym.kommun_kod = ovriga_kommuner.kommun_kod
-            and med_volym.ar = ovriga_kommuner.ar
-            and med_volym.insats_kod = ovriga_kommuner.insats_kod
-            and med_volym.regi = ovriga_kommuner.regi
+        on {{ lika_kolumner('med_volym', 'ovriga_kommuner', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     left join kolada_kpi
         on
             med_volym.insats_kod = kolada_kpi.insats_kod

@@ -50,11 +50,7 @@ insats_verksamhet as (
         case when per_verksamhet.belopp_ore > 0 then per_verksamhet.belopp_ore else 0 end as positiv_ore
     from per_verksamhet
     inner join insatskostnad
-        on
-            per_verksamhet.kommun_kod = insatskostnad.kommun_kod
-            and per_verksamhet.ar = insatskostnad.ar
-            and per_verksamhet.insats_kod = insatskostnad.insats_kod
-            and per_verksamhet.regi = insatskostnad.regi
+        on {{ lika_kolumner('per_verksamhet', 'insatskostnad', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     where per_verksamhet.maltyp = 'insats'
 ),
 
@@ -125,15 +121,9 @@ final as (
         ) as differens
     from huvudbok_per_rs
     left join kpb_per_rs
-        on
-            huvudbok_per_rs.kommun_kod = kpb_per_rs.kommun_kod
-            and huvudbok_per_rs.ar = kpb_per_rs.ar
-            and huvudbok_per_rs.rs_verksamhet = kpb_per_rs.rs_verksamhet
+        on {{ lika_kolumner('huvudbok_per_rs', 'kpb_per_rs', ['kommun_kod', 'ar', 'rs_verksamhet']) }}
     left join rs
-        on
-            huvudbok_per_rs.kommun_kod = rs.kommun_kod
-            and huvudbok_per_rs.ar = rs.ar
-            and huvudbok_per_rs.rs_verksamhet = rs.rs_verksamhet
+        on {{ lika_kolumner('huvudbok_per_rs', 'rs', ['kommun_kod', 'ar', 'rs_verksamhet']) }}
 )
 
 select * from final

@@ -7,10 +7,6 @@ select
     coalesce(i.is_undertryckt, false) as u_insats_dold
 from {{ ref('enhetskostnad') }} as e
 left join {{ ref('publicerat_insatskostnad') }} as i
-    on
-        e.kommun_kod = i.kommun_kod
-        and e.ar = i.ar
-        and e.insats_kod = i.insats_kod
-        and e.regi = i.regi
+    on {{ lika_kolumner('e', 'i', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 {% endset %}
 {{ publicera(kalla) }}

@@ -9,16 +9,8 @@ select
     coalesce(p.is_undertryckt, false) as u_insats_dold
 from {{ ref('nyckelscenarier') }} as n
 left join {{ ref('insatskostnad') }} as i
-    on
-        n.kommun_kod = i.kommun_kod
-        and n.ar = i.ar
-        and n.insats_kod = i.insats_kod
-        and n.regi = i.regi
+    on {{ lika_kolumner('n', 'i', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 left join {{ ref('publicerat_insatskostnad') }} as p
-    on
-        n.kommun_kod = p.kommun_kod
-        and n.ar = p.ar
-        and n.insats_kod = p.insats_kod
-        and n.regi = p.regi
+    on {{ lika_kolumner('n', 'p', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 {% endset %}
 {{ publicera(kalla) }}

@@ -10,11 +10,7 @@ select
         as u_liten_jamforelse
 from {{ ref('produktivitet') }} as p
 left join {{ ref('publicerat_insatskostnad') }} as i
-    on
-        p.kommun_kod = i.kommun_kod
-        and p.ar = i.ar
-        and p.insats_kod = i.insats_kod
-        and p.regi = i.regi
+    on {{ lika_kolumner('p', 'i', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 left join (
     select
         ar,
@@ -24,9 +20,6 @@ left join (
     from {{ ref('publicerat_insatskostnad') }}
     group by ar, insats_kod, regi
 ) as d
-    on
-        p.ar = d.ar
-        and p.insats_kod = d.insats_kod
-        and p.regi = d.regi
+    on {{ lika_kolumner('p', 'd', ['ar', 'insats_kod', 'regi']) }}
 {% endset %}
 {{ publicera(kalla) }}

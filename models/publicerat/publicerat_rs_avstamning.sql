@@ -15,16 +15,9 @@ left join (
         substring(o.verksamhet, 1, {{ siffror }}) as rs_verksamhet
     from {{ ref('int_kpb_huvudbok_oversatt') }} as o
     inner join {{ ref('publicerat_insatskostnad') }} as i
-        on
-            o.kommun_kod = i.kommun_kod
-            and o.ar = i.ar
-            and o.insats_kod = i.insats_kod
-            and o.regi = i.regi
+        on {{ lika_kolumner('o', 'i', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     where o.maltyp = 'insats' and i.is_undertryckt
 ) as d
-    on
-        r.kommun_kod = d.kommun_kod
-        and r.ar = d.ar
-        and r.rs_verksamhet = d.rs_verksamhet
+    on {{ lika_kolumner('r', 'd', ['kommun_kod', 'ar', 'rs_verksamhet']) }}
 {% endset %}
 {{ publicera(kalla) }}

@@ -183,6 +183,34 @@ def test_ingen_graph_i_modeller_och_makron():
     assert not (PROJECT_ROOT / "macros" / "indikator_register.sql").exists()
 
 
+def test_leveranskontrollen_ar_egen_mapp_utan_undantag(manifest):
+    """Delivery control (the quarantine, the row reconciliation, the re-delivered periods; issue 20) is its own
+    folder, models/leveranskontroll/: it reads only staging base models and itself, nothing but staging models lie
+    in models/staging/, and no structure rule needs an exception for a model of either folder."""
+    modeller = {n["unique_id"]: n for n in _modeller(manifest)}
+    kontroll = {n["name"]: n for n in modeller.values()
+                if n["original_file_path"].startswith("models/leveranskontroll/")}
+    assert {"karantan", "radavstamning", "leveransoverlapp"} <= set(kontroll)
+    for namn, n in kontroll.items():
+        for d in n["depends_on"]["nodes"]:
+            las = modeller.get(d)
+            assert las is not None and (
+                las["name"].startswith("base_") or las["original_file_path"].startswith("models/leveranskontroll/")
+            ), f"{namn} reads {d}"
+    i_staging = [n["name"] for n in modeller.values() if n["original_file_path"].startswith("models/staging/")]
+    assert i_staging and all(namn.startswith(("base_", "stg_")) for namn in i_staging)
+    undantagna = {m for regel in UNDANTAG.values() for m in (regel or {})}
+    assert not undantagna & (set(kontroll) | set(i_staging))
+
+
+def test_ingen_modell_over_200_rader():
+    """A model a reader can take in at once (issue 20): no model's SQL file is over 200 lines; a longer one is split
+    into models (or its repeated parts into a macro). Exceptions name the model and the reason."""
+    brott = [(f.stem, f"{n} lines") for f in sorted((PROJECT_ROOT / "models").rglob("*.sql"))
+             if (n := len(f.read_text(encoding="utf-8").splitlines())) > 200]
+    assert not _brott("hogst_200_rader", brott)
+
+
 def test_ingen_sql_direkt_i_indikatorernas_intermediate():
     direkt = sorted(p.name for p in (PROJECT_ROOT / "models" / "indicators" / "intermediate").glob("*.sql"))
     assert not direkt, f"put these in an area folder: {direkt}"
@@ -201,6 +229,7 @@ def test_varje_undantag_anvands_och_har_skal(manifest):
     for test in (test_staging_beror_endast_pa_kallor, test_namngivning_per_mapp):
         test(manifest)
     test_ingen_graph_i_modeller_och_makron()
+    test_ingen_modell_over_200_rader()
     for regel, modeller in UNDANTAG.items():
         for modell, skal in (modeller or {}).items():
             assert skal and len(skal.split()) >= 5, f"{regel}/{modell}: give the reason in a sentence"

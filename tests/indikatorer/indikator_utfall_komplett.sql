@@ -78,9 +78,7 @@ saknade_periodtyper as (
         'inga rader för periodtypen' as fel
     from forvantade_typer
     left join indikator_periodtyper
-        on
-            forvantade_typer.indikator_id = indikator_periodtyper.indikator_id
-            and forvantade_typer.period_typ = indikator_periodtyper.period_typ
+        on {{ lika_kolumner('forvantade_typer', 'indikator_periodtyper', ['indikator_id', 'period_typ']) }}
     where indikator_periodtyper.indikator_id is null
 ),
 
@@ -115,9 +113,7 @@ forvantade_rader as (
         periodstarter.period_start
     from forvantade_typer
     inner join spann
-        on
-            forvantade_typer.indikator_id = spann.indikator_id
-            and forvantade_typer.period_typ = spann.period_typ
+        on {{ lika_kolumner('forvantade_typer', 'spann', ['indikator_id', 'period_typ']) }}
     inner join periodstarter
         on
             forvantade_typer.period_typ = periodstarter.period_typ
@@ -135,11 +131,8 @@ saknade_rader as (
         'rad saknas för kommun och period' as fel
     from forvantade_rader
     left join utfall
-        on
-            forvantade_rader.indikator_id = utfall.indikator_id
-            and forvantade_rader.period_typ = utfall.period_typ
-            and forvantade_rader.kommun_kod = utfall.kommun_kod
-            and forvantade_rader.period_start = utfall.period_start
+        on {{ lika_kolumner('forvantade_rader', 'utfall', [
+            'indikator_id', 'period_typ', 'kommun_kod', 'period_start']) }}
     where utfall.indikator_id is null
 ),
 

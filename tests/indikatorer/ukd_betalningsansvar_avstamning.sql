@@ -77,9 +77,7 @@ summor as (
         coalesce(per_individ.betalningsbelopp, 0) as individ_belopp
     from per_episod
     full outer join per_manad
-        on
-            per_episod.kommun_kod = per_manad.kommun_kod
-            and per_episod.vardform = per_manad.vardform
+        on {{ lika_kolumner('per_episod', 'per_manad', ['kommun_kod', 'vardform']) }}
     full outer join per_individ
         on
             coalesce(per_episod.kommun_kod, per_manad.kommun_kod) = per_individ.kommun_kod

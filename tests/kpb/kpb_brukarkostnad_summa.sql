@@ -32,11 +32,7 @@ select
     brukarkostnad.brukar_volym
 from insatser
 left join brukarkostnad
-    on
-        insatser.kommun_kod = brukarkostnad.kommun_kod
-        and insatser.ar = brukarkostnad.ar
-        and insatser.insats_kod = brukarkostnad.insats_kod
-        and insatser.regi = brukarkostnad.regi
+    on {{ lika_kolumner('insatser', 'brukarkostnad', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 where
     brukarkostnad.brukar_kostnad is null
     or insatser.total_kostnad <> brukarkostnad.brukar_kostnad

@@ -33,11 +33,7 @@ select
     per_enhet.volym as enheternas_volym
 from insatser
 left join per_enhet
-    on
-        insatser.kommun_kod = per_enhet.kommun_kod
-        and insatser.ar = per_enhet.ar
-        and insatser.insats_kod = per_enhet.insats_kod
-        and insatser.regi = per_enhet.regi
+    on {{ lika_kolumner('insatser', 'per_enhet', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
 where
     per_enhet.total_kostnad is null
     or insatser.direkt_kostnad <> per_enhet.direkt_kostnad

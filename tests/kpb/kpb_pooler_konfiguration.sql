@@ -36,14 +36,10 @@ select
     'mottagande pool har samma eller lagre ordning' as fel
 from mottagare
 inner join pooler as avsandare
-    on
-        mottagare.kommun_kod = avsandare.kommun_kod
-        and mottagare.ar = avsandare.ar
-        and mottagare.pool_id = avsandare.pool_id
+    on {{ lika_kolumner('mottagare', 'avsandare', ['kommun_kod', 'ar', 'pool_id']) }}
 inner join pooler as mottagande
     on
-        mottagare.kommun_kod = mottagande.kommun_kod
-        and mottagare.ar = mottagande.ar
+        {{ lika_kolumner('mottagare', 'mottagande', ['kommun_kod', 'ar']) }}
         and mottagare.mottagare_pool_id = mottagande.pool_id
 where mottagare.mottagare_typ = 'pool' and mottagande.ordning <= avsandare.ordning
 {%- endset %}

@@ -87,23 +87,11 @@ med_attribut as (
     left join standardinsatser
         on objekt.insats_kod = standardinsatser.insats_kod
     left join direkt
-        on
-            objekt.kommun_kod = direkt.kommun_kod
-            and objekt.ar = direkt.ar
-            and objekt.insats_kod = direkt.insats_kod
-            and objekt.regi = direkt.regi
+        on {{ lika_kolumner('objekt', 'direkt', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     left join volym_per_typ
-        on
-            objekt.kommun_kod = volym_per_typ.kommun_kod
-            and objekt.ar = volym_per_typ.ar
-            and objekt.insats_kod = volym_per_typ.insats_kod
-            and objekt.regi = volym_per_typ.regi
+        on {{ lika_kolumner('objekt', 'volym_per_typ', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     left join personaltimmar as kommunens_timmar
-        on
-            objekt.kommun_kod = kommunens_timmar.kommun_kod
-            and objekt.ar = kommunens_timmar.ar
-            and objekt.insats_kod = kommunens_timmar.insats_kod
-            and objekt.regi = kommunens_timmar.regi
+        on {{ lika_kolumner('objekt', 'kommunens_timmar', ['kommun_kod', 'ar', 'insats_kod', 'regi']) }}
     left join personaltimmar as alla_kommuners_timmar
         on
             alla_kommuners_timmar.kommun_kod = '*'

@@ -39,10 +39,7 @@ brutto as (
         sum(oversatt.belopp) as jamforelse_bruttokostnad
     from oversatt
     left join andelspooler
-        on
-            oversatt.kommun_kod = andelspooler.kommun_kod
-            and oversatt.ar = andelspooler.ar
-            and oversatt.pool_id = andelspooler.pool_id
+        on {{ lika_kolumner('oversatt', 'andelspooler', ['kommun_kod', 'ar', 'pool_id']) }}
     where
         andelspooler.pool_id is null
         and substring(oversatt.konto, 1, 1) in ({{ klasser }})

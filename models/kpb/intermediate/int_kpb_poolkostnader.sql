@@ -81,15 +81,9 @@ final as (
         coalesce(bokfort.antal_huvudboksrader, 0) as antal_huvudboksrader
     from nycklar
     left join konfigurerade
-        on
-            nycklar.kommun_kod = konfigurerade.kommun_kod
-            and nycklar.ar = konfigurerade.ar
-            and nycklar.pool_id = konfigurerade.pool_id
+        on {{ lika_kolumner('nycklar', 'konfigurerade', ['kommun_kod', 'ar', 'pool_id']) }}
     left join bokfort
-        on
-            nycklar.kommun_kod = bokfort.kommun_kod
-            and nycklar.ar = bokfort.ar
-            and nycklar.pool_id = bokfort.pool_id
+        on {{ lika_kolumner('nycklar', 'bokfort', ['kommun_kod', 'ar', 'pool_id']) }}
 )
 
 select * from final

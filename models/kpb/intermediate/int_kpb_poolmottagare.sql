@@ -50,9 +50,7 @@ kandidatregler as (
             pooler.pool_id = mottagarregler.pool_id
             and (pooler.kommun_kod = mottagarregler.kommun_kod or mottagarregler.kommun_kod = '*')
     left join overheadandel
-        on
-            pooler.kommun_kod = overheadandel.kommun_kod
-            and pooler.ar = overheadandel.ar
+        on {{ lika_kolumner('pooler', 'overheadandel', ['kommun_kod', 'ar']) }}
 ),
 
 gallande_kandidater as (
@@ -98,8 +96,7 @@ insatsmottagare as (
     from gallande_regler
     inner join objekt
         on
-            gallande_regler.kommun_kod = objekt.kommun_kod
-            and gallande_regler.ar = objekt.ar
+            {{ lika_kolumner('gallande_regler', 'objekt', ['kommun_kod', 'ar']) }}
             and (
                 (gallande_regler.mottagare_typ = 'insats' and gallande_regler.mottagare = objekt.insats_kod)
                 or (gallande_regler.mottagare_typ = 'omrade' and gallande_regler.mottagare = objekt.omrade)
@@ -120,8 +117,7 @@ poolmottagare as (
     from gallande_regler
     inner join pooler as mottagande_pool
         on
-            gallande_regler.kommun_kod = mottagande_pool.kommun_kod
-            and gallande_regler.ar = mottagande_pool.ar
+            {{ lika_kolumner('gallande_regler', 'mottagande_pool', ['kommun_kod', 'ar']) }}
             and gallande_regler.mottagare = mottagande_pool.pool_id
     where gallande_regler.mottagare_typ = 'pool'
 ),
@@ -137,24 +133,9 @@ insatsnycklar as (
         insats_kod as mottagare_insats_kod,
         regi as mottagare_regi,
         null as mottagare_pool_id,
-        cast(
-            case fordelningsnyckel
-                when 'direkt_kostnad' then direkt_kostnad
-                when 'volym' then volym
-                when 'personaltimmar' then personaltimmar
-                when 'lika' then 1
-                when 'brukare' then antal_brukare
-                when 'andel' then andel
-            end as decimal(18, 6)
-        ) as nyckel_varde,
-        case fordelningsnyckel
-            when 'direkt_kostnad' then {{ kpb_till_ore('direkt_kostnad') }}
-            when 'volym' then {{ kpb_till_tiotusendelar('volym') }}
-            when 'personaltimmar' then {{ kpb_till_tiotusendelar('personaltimmar') }}
-            when 'lika' then 1
-            when 'brukare' then cast(antal_brukare as bigint)
-            when 'andel' then {{ kpb_andel_till_miljondelar('andel') }}
-        end as nyckel_heltal,
+        {{ kpb_poolnyckel('fordelningsnyckel', [
+            ('direkt_kostnad', 'direkt_kostnad'), ('volym', 'volym'), ('personaltimmar', 'personaltimmar'),
+            ('lika', '1'), ('brukare', 'antal_brukare'), ('andel', 'andel')]) | indent(8) }},
         andel_kalla
     from insatsmottagare
 ),
@@ -170,18 +151,8 @@ poolnycklar as (
         null as mottagare_insats_kod,
         null as mottagare_regi,
         mottagare_pool_id,
-        cast(
-            case fordelningsnyckel
-                when 'lika' then 1
-                when 'andel' then andel
-                else bokford_kostnad
-            end as decimal(18, 6)
-        ) as nyckel_varde,
-        case fordelningsnyckel
-            when 'lika' then 1
-            when 'andel' then {{ kpb_andel_till_miljondelar('andel') }}
-            else {{ kpb_till_ore('bokford_kostnad') }}
-        end as nyckel_heltal,
+        {{ kpb_poolnyckel('fordelningsnyckel', [('lika', '1'), ('andel', 'andel')],
+            annars=('bokford_kostnad', 'direkt_kostnad')) | indent(8) }},
         andel_kalla
     from poolmottagare
 ),
@@ -199,14 +170,8 @@ utanfornycklar as (
         null as mottagare_insats_kod,
         null as mottagare_regi,
         null as mottagare_pool_id,
-        cast(
-            case gallande_regler.fordelningsnyckel when 'andel' then gallande_regler.andel else 1 end
-            as decimal(18, 6)
-        ) as nyckel_varde,
-        case gallande_regler.fordelningsnyckel
-            when 'andel' then {{ kpb_andel_till_miljondelar('gallande_regler.andel') }}
-            else 1
-        end as nyckel_heltal,
+        {{ kpb_poolnyckel('gallande_regler.fordelningsnyckel', [('andel', 'gallande_regler.andel')],
+            annars=('1', 'lika')) | indent(8) }},
         gallande_regler.andel_kalla
     from gallande_regler
     where gallande_regler.mottagare_typ = 'utanfor_kpb'

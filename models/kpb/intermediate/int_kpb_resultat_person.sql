@@ -66,10 +66,7 @@ population as (
         false as is_kpb_brukare
     from sip_personer
     left join brukare
-        on
-            sip_personer.kommun_kod = brukare.kommun_kod
-            and sip_personer.ar = brukare.ar
-            and sip_personer.person_id = brukare.person_id
+        on {{ lika_kolumner('sip_personer', 'brukare', ['kommun_kod', 'ar', 'person_id']) }}
     where brukare.person_id is null
 ),
 
@@ -162,15 +159,9 @@ final as (
         cast(coalesce(mal_per_person.antal_uppnadda_mal, 0) as integer) as antal_uppnadda_mal
     from population
     left join brukare
-        on
-            population.kommun_kod = brukare.kommun_kod
-            and population.ar = brukare.ar
-            and population.person_id = brukare.person_id
+        on {{ lika_kolumner('population', 'brukare', ['kommun_kod', 'ar', 'person_id']) }}
     left join sip_per_person
-        on
-            population.kommun_kod = sip_per_person.kommun_kod
-            and population.person_id = sip_per_person.person_id
-            and population.ar = sip_per_person.ar
+        on {{ lika_kolumner('population', 'sip_per_person', ['kommun_kod', 'person_id', 'ar']) }}
     left join admin_per_person
         on population.person_id = admin_per_person.person_id and population.ar = admin_per_person.ar
     left join vardkostnad
@@ -178,9 +169,7 @@ final as (
     left join aterinskrivning_per_person
         on population.person_id = aterinskrivning_per_person.person_id and population.ar = aterinskrivning_per_person.ar
     left join utskrivningsklara_per_person
-        on
-            population.person_id = utskrivningsklara_per_person.person_id
-            and population.ar = utskrivningsklara_per_person.ar
+        on {{ lika_kolumner('population', 'utskrivningsklara_per_person', ['person_id', 'ar']) }}
     left join mal_per_person
         on population.person_id = mal_per_person.person_id and population.ar = mal_per_person.ar
 )

@@ -5,4 +5,4 @@
     Per municipality and year of admission; population from SCB (31 December, age 80 and over). Years: those with
     inpatient data (any municipality). antal_personer = distinct persons with such an episode. #}
 
-{{ gnv_fall_indikator('GNV_FALL_SLUTENVARD_80', 80, 1000) }}
+{{ indikator_takt_per_invanare('GNV_FALL_SLUTENVARD_80', 'int_gnv_vardtillfallen', 'is_fallskada', 80, 1000) }}

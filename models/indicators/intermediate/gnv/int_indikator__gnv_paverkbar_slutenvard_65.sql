@@ -34,10 +34,7 @@ inskrivna_per_insats as (
     from brukarkostnad
     inner join hsl_insatser on brukarkostnad.insats_kod = hsl_insatser.insats_kod
     inner join brukare
-        on
-            brukarkostnad.kommun_kod = brukare.kommun_kod
-            and brukarkostnad.ar = brukare.ar
-            and brukarkostnad.person_id = brukare.person_id
+        on {{ lika_kolumner('brukarkostnad', 'brukare', ['kommun_kod', 'ar', 'person_id']) }}
     where brukarkostnad.volym > 0 and brukare.alder >= 65
 ),
 
@@ -69,39 +66,18 @@ paverkbara_per_person as (
     group by person_id, ar
 ),
 
-per_ar as (
+inskrivna_med_paverkbara as (
     select
         inskrivna.kommun_kod,
         inskrivna.ar,
         inskrivna.dimension,
         inskrivna.dimension_varde,
-        sum(coalesce(paverkbara_per_person.antal_paverkbara, 0)) as antal_paverkbara,
-        count(distinct inskrivna.person_id) as antal_inskrivna
+        inskrivna.person_id,
+        coalesce(paverkbara_per_person.antal_paverkbara, 0) as antal_paverkbara
     from inskrivna
     left join paverkbara_per_person
-        on
-            inskrivna.person_id = paverkbara_per_person.person_id
-            and inskrivna.ar = paverkbara_per_person.ar
-    group by inskrivna.kommun_kod, inskrivna.ar, inskrivna.dimension, inskrivna.dimension_varde
+        on {{ lika_kolumner('inskrivna', 'paverkbara_per_person', ['person_id', 'ar']) }}
 ),
 
-beraknad as (
-    select
-        kommun_kod,
-        'ar' as period_typ,
-        {{ sip_ar_start('ar') }} as period_start,
-        {{ sip_ar_slut('ar') }} as period_slut,
-        dimension,
-        dimension_varde,
-        antal_paverkbara as taljare,
-        antal_inskrivna as namnare,
-        {{ kommunanalys.indikator_kvot('antal_paverkbara', 'antal_inskrivna', 1000) }} as varde,
-        antal_inskrivna as antal_personer
-    from per_ar
-),
-
-final as (
-    {{ kommunanalys.indikator_kolumner('GNV_PAVERKBAR_SLUTENVARD_65', 'beraknad') }}
-)
-
-select * from final
+{{ indikator_takt('GNV_PAVERKBAR_SLUTENVARD_65', 'inskrivna_med_paverkbara', 'sum(antal_paverkbara)',
+    'count(distinct person_id)', 1000, 'count(distinct person_id)', dimensioner=none) }}

@@ -11,31 +11,15 @@ utskrivningar as (
     select * from {{ ref('int_aterinskrivning_30d') }}
 ),
 
-perioder as (
-    select * from {{ ref('int_indikator_perioder') }}
-),
-
-handelser as (
+bedomda as (
     select
-        kommun_kod,
-        person_id,
-        utskrivning_datum as datum,
-        sjukhus,
-        klinik,
-        case when has_aterinskrivning_30d then 1 else 0 end as taljare_bidrag,
-        1 as namnare_bidrag
+        *,
+        utskrivning_datum as datum
     from utskrivningar
     where
         is_65_plus
         and is_fonster_komplett
 ),
 
-aggregerade as (
-    {{ indikator_aggregera('handelser', 'perioder', period_typer, 100, ['sjukhus', 'klinik']) | indent(4) }}
-),
-
-final as (
-    {{ indikator_kolumner('ATERINSKRIVNING_30D_65', 'aggregerade') | indent(4) }}
-)
-
-select * from final
+{{ indikator_andel('ATERINSKRIVNING_30D_65', 'bedomda', 'has_aterinskrivning_30d', period_typer,
+    ['sjukhus', 'klinik']) }}

@@ -17,10 +17,6 @@ handelser_samsa as (
     select * from {{ ref('stg_samsa__sip_handelser') }}
 ),
 
-perioder as (
-    select * from {{ ref('int_indikator_perioder') }}
-),
-
 planer as (
     select
         sip_id,
@@ -57,27 +53,15 @@ med_plan as (
             and (planer.avslutad_datum is null or utskrivna.inskrivning_datum <= planer.avslutad_datum)
 ),
 
-handelser as (
+bedomda as (
     select
         utskrivna.kommun_kod,
         utskrivna.person_id,
         utskrivna.utskrivning_datum as datum,
-        case
-            when utskrivna.has_utskrivningsplan or med_plan.vardtillfalle_id is not null then 1
-            else 0
-        end as taljare_bidrag,
-        1 as namnare_bidrag
+        utskrivna.has_utskrivningsplan or med_plan.vardtillfalle_id is not null as has_plan
     from utskrivna
     left join med_plan
         on utskrivna.vardtillfalle_id = med_plan.vardtillfalle_id
 ),
 
-aggregerade as (
-    {{ indikator_aggregera('handelser', 'perioder', period_typer, 100) | indent(4) }}
-),
-
-final as (
-    {{ indikator_kolumner('UTSKRIVNINGSPLAN', 'aggregerade') | indent(4) }}
-)
-
-select * from final
+{{ indikator_andel('UTSKRIVNINGSPLAN', 'bedomda', 'has_plan', period_typer) }}

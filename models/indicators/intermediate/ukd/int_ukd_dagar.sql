@@ -63,9 +63,7 @@ prissatta as (
         end as dygnsbelopp
     from betalningsdagar
     left join dygnsavgifter as avgift_vardform
-        on
-            betalningsdagar.ar = avgift_vardform.ar
-            and betalningsdagar.vardform = avgift_vardform.vardform
+        on {{ lika_kolumner('betalningsdagar', 'avgift_vardform', ['ar', 'vardform']) }}
     left join dygnsavgifter as avgift_alla
         on
             betalningsdagar.ar = avgift_alla.ar

@@ -106,12 +106,6 @@ regelkandidater as (
     where flaggor.has_underrattelse
 ),
 
-vald_regel as (
-    select *
-    from regelkandidater
-    where rangordning = 1
-),
-
 med_regel as (
     select
         flaggor.*,
@@ -130,8 +124,10 @@ med_regel as (
         and flaggor.has_underrattelse
         and vald_regel.regel_id is not null as is_betalningsgrundande
     from flaggor
-    left join vald_regel
-        on flaggor.vardtillfalle_id = vald_regel.vardtillfalle_id
+    left join regelkandidater as vald_regel
+        on
+            flaggor.vardtillfalle_id = vald_regel.vardtillfalle_id
+            and vald_regel.rangordning = 1
 ),
 
 dagar as (

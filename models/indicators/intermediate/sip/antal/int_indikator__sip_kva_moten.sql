@@ -10,23 +10,5 @@ kva_moten as (
     select * from {{ ref('int_sip_kva_kvartal') }}
 ),
 
-beraknad as (
-    select
-        kommun_kod,
-        'kvartal' as period_typ,
-        kvartal_start as period_start,
-        kvartal_slut as period_slut,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        antal_moten as taljare,
-        1 as namnare,
-        antal_moten as varde,
-        antal_personer
-    from kva_moten
-),
-
-final as (
-    {{ kommunanalys.indikator_kolumner('SIP_KVA_MOTEN', 'beraknad') }}
-)
-
-select * from final
+{{ indikator_antal('SIP_KVA_MOTEN', 'kva_moten', 'antal_moten', 'antal_personer',
+    ('kvartal', 'kvartal_start', 'kvartal_slut')) }}

@@ -163,12 +163,8 @@ final as (
         cast(coalesce(raknade.antal_personer, 0) as bigint) as antal_personer
     from ramar
     left join raknade
-        on
-            ramar.kommun_kod = raknade.kommun_kod
-            and ramar.kvartal_start = raknade.kvartal_start
-            and ramar.dimension = raknade.dimension
-            and ramar.dimension_varde = raknade.dimension_varde
-            and ramar.matt = raknade.matt
+        on {{ lika_kolumner('ramar', 'raknade', [
+            'kommun_kod', 'kvartal_start', 'dimension', 'dimension_varde', 'matt']) }}
 )
 
 select * from final

@@ -43,9 +43,7 @@ samsa_matchade as (
         kva_moten.person_id is not null as has_kva
     from samsa_persondagar
     left join kva_moten
-        on
-            samsa_persondagar.person_id = kva_moten.person_id
-            and samsa_persondagar.motesdatum = kva_moten.motesdatum
+        on {{ lika_kolumner('samsa_persondagar', 'kva_moten', ['person_id', 'motesdatum']) }}
 ),
 
 samsa_per_kvartal as (
@@ -77,9 +75,7 @@ final as (
         ) as kva_tackning_procent
     from kva_per_kvartal
     full outer join samsa_per_kvartal
-        on
-            kva_per_kvartal.kommun_kod = samsa_per_kvartal.kommun_kod
-            and kva_per_kvartal.kvartal_start = samsa_per_kvartal.kvartal_start
+        on {{ lika_kolumner('kva_per_kvartal', 'samsa_per_kvartal', ['kommun_kod', 'kvartal_start']) }}
 )
 
 select * from final

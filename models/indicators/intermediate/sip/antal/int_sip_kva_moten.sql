@@ -72,9 +72,7 @@ final as (
         moten.klinik
     from moten
     left join enhetslista
-        on
-            moten.person_id = enhetslista.person_id
-            and moten.motesdatum = enhetslista.motesdatum
+        on {{ lika_kolumner('moten', 'enhetslista', ['person_id', 'motesdatum']) }}
 )
 
 select * from final

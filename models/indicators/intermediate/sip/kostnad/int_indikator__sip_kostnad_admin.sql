@@ -15,24 +15,11 @@ planer as (
     select * from {{ ref('int_sip_planer') }}
 ),
 
-per_dimension as (
+planers_tid as (
     select
         tid_kostnad.kommun_kod,
         tid_kostnad.ar,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        tid_kostnad.sip_id,
-        planer.person_id,
-        tid_kostnad.kostnad
-    from tid_kostnad
-    left join planer on tid_kostnad.sip_id = planer.sip_id
-    where tid_kostnad.sip_id is not null
-    union all
-    select
-        tid_kostnad.kommun_kod,
-        tid_kostnad.ar,
-        'huvudman' as dimension,
-        tid_kostnad.huvudman as dimension_varde,
+        tid_kostnad.huvudman,
         tid_kostnad.sip_id,
         planer.person_id,
         tid_kostnad.kostnad
@@ -41,36 +28,6 @@ per_dimension as (
     where tid_kostnad.sip_id is not null
 ),
 
-per_ar as (
-    select
-        kommun_kod,
-        ar,
-        dimension,
-        dimension_varde,
-        sum(kostnad) as admin_kostnad,
-        count(distinct sip_id) as antal_planer,
-        count(distinct coalesce(person_id, sip_id)) as antal_personer
-    from per_dimension
-    group by kommun_kod, ar, dimension, dimension_varde
-),
-
-beraknad as (
-    select
-        kommun_kod,
-        'ar' as period_typ,
-        {{ sip_ar_start('ar') }} as period_start,
-        {{ sip_ar_slut('ar') }} as period_slut,
-        dimension,
-        dimension_varde,
-        admin_kostnad as taljare,
-        antal_planer as namnare,
-        {{ kommunanalys.indikator_kvot('admin_kostnad', 'antal_planer') }} as varde,
-        antal_personer
-    from per_ar
-),
-
-final as (
-    {{ kommunanalys.indikator_kolumner('SIP_KOSTNAD_ADMIN', 'beraknad') }}
-)
-
-select * from final
+{{ indikator_medel('SIP_KOSTNAD_ADMIN', 'planers_tid', 'kostnad', dimensioner=['huvudman'],
+    taljare='sum(kostnad)', namnare='count(distinct sip_id)',
+    antal_personer='count(distinct coalesce(person_id, sip_id))') }}

@@ -3,8 +3,7 @@
     (2) administrative: time reports dated in the year × salary cost, split by principal (incl. time not tied to a
         plan), and per plan with time reported;
     (3) indirect: inpatient days and their cost 12 months before vs after, for the plans established in the year
-        whose both windows are complete (macro sip_kompletta_fonster); plans with a truncated window are counted
-        (antal_planer_ofullstandiga_fonster) but never summed in; without any complete plan the before/after
+        whose both windows are complete (int_sip_kostnad_indirekt_ar); without any complete plan the before/after
         figures are NULL, not 0, with indirekt_saknas_orsak (issue 22, fix 5); the stay that triggered the SIP is
         left out of the before-window (int_sip_varddagar, var sip_utlosande_vardtillfalle_dagar);
     (4) cost per person with a SIP = (direct + administrative) / persons with a SIP;
@@ -35,20 +34,8 @@ granskning as (
     select * from {{ ref('int_sip_granskning_planer') }}
 ),
 
-{# the one condition of the before/after figures: both windows complete #}
-plan_fonster as (
-    select
-        plan_kostnad.*,
-        {{ sip_kompletta_fonster('plan_kostnad') }} as is_komplett
-    from plan_kostnad
-),
-
-huvudbok as (
-    select * from {{ ref('stg_ekonomi__huvudbok') }}
-),
-
-budget as (
-    select * from {{ ref('stg_ekonomi__budget') }}
+indirekt as (
+    select * from {{ ref('int_sip_kostnad_indirekt_ar') }}
 ),
 
 direkt as (
@@ -60,10 +47,7 @@ direkt as (
         sum(brukare.total_kostnad) as direkt_kostnad
     from personer
     left join brukare
-        on
-            personer.kommun_kod = brukare.kommun_kod
-            and personer.ar = brukare.ar
-            and personer.person_id = brukare.person_id
+        on {{ lika_kolumner('personer', 'brukare', ['kommun_kod', 'ar', 'person_id']) }}
     group by personer.kommun_kod, personer.ar
 ),
 
@@ -81,25 +65,6 @@ administrativ as (
     group by kommun_kod, ar
 ),
 
-indirekt as (
-    select
-        kommun_kod,
-        upprattad_ar as ar,
-        count(*) as antal_upprattade_planer,
-        sum(case when is_komplett then 1 else 0 end) as antal_planer_kompletta_fonster,
-        sum(case when is_komplett then 0 else 1 end) as antal_planer_ofullstandiga_fonster,
-        sum(case when is_komplett then vardagar_fore end) as vardagar_fore,
-        sum(case when is_komplett then vardagar_efter end) as vardagar_efter,
-        sum(case when is_komplett then akuta_vardagar_fore end) as akuta_vardagar_fore,
-        sum(case when is_komplett then akuta_vardagar_efter end) as akuta_vardagar_efter,
-        sum(case when is_komplett then vardkostnad_fore end) as vardkostnad_fore,
-        sum(case when is_komplett then vardkostnad_efter end) as vardkostnad_efter,
-        sum(case when is_komplett then admin_kostnad end) as admin_kostnad_upprattade_planer
-    from plan_fonster
-    where upprattad_ar is not null
-    group by kommun_kod, upprattad_ar
-),
-
 granskade as (
     select
         granskning.kommun_kod,
@@ -112,12 +77,13 @@ granskade as (
     group by granskning.kommun_kod, granskning.ar
 ),
 
+{# (6) the ledger's outcome and the budget on the SIP activity #}
 utfall as (
     select
         kommun_kod,
         ar,
         sum(belopp) as budget_utfall
-    from huvudbok
+    from {{ ref('stg_ekonomi__huvudbok') }}
     where aktivitet = '{{ installning('sip_aktivitet') }}'
     group by kommun_kod, ar
 ),
@@ -127,56 +93,23 @@ budgeterat as (
         kommun_kod,
         ar,
         sum(belopp) as budget
-    from budget
+    from {{ ref('stg_ekonomi__budget') }}
     where aktivitet = '{{ installning('sip_aktivitet') }}'
     group by kommun_kod, ar
 ),
 
-kommun_ar as (
-    select
-        kommun_kod,
-        ar
-    from direkt
-    union
-    select
-        kommun_kod,
-        ar
-    from administrativ
-    union
-    select
-        kommun_kod,
-        ar
-    from indirekt
-    union
-    select
-        kommun_kod,
-        ar
-    from granskade
-    union
-    select
-        kommun_kod,
-        ar
-    from utfall
-    union
-    select
-        kommun_kod,
-        ar
-    from budgeterat
-),
+{%- set delar = ['direkt', 'administrativ', 'indirekt', 'granskade', 'utfall', 'budgeterat'] %}
 
-{# the before/after figures only where at least one plan has complete windows: NULL, not 0, otherwise #}
-indirekt_komplett as (
-    select
-        kommun_kod,
-        ar,
-        coalesce(vardagar_fore, 0) as vardagar_fore,
-        coalesce(vardagar_efter, 0) as vardagar_efter,
-        coalesce(akuta_vardagar_fore, 0) as akuta_vardagar_fore,
-        coalesce(akuta_vardagar_efter, 0) as akuta_vardagar_efter,
-        coalesce(vardkostnad_fore, 0) as vardkostnad_fore,
-        coalesce(vardkostnad_efter, 0) as vardkostnad_efter
-    from indirekt
-    where antal_planer_kompletta_fonster > 0
+kommun_ar as (
+    {%- for del in delar %}
+        select
+            kommun_kod,
+            ar
+        from {{ del }}
+        {%- if not loop.last %}
+            union
+        {%- endif %}
+    {%- endfor %}
 ),
 
 final as (
@@ -209,17 +142,17 @@ final as (
         cast(coalesce(indirekt.antal_planer_kompletta_fonster, 0) as bigint) as antal_planer_kompletta_fonster,
         cast(coalesce(indirekt.antal_planer_ofullstandiga_fonster, 0) as bigint)
             as antal_planer_ofullstandiga_fonster,
-        cast(indirekt_komplett.vardagar_fore as bigint) as vardagar_fore,
-        cast(indirekt_komplett.vardagar_efter as bigint) as vardagar_efter,
-        cast(indirekt_komplett.vardagar_efter - indirekt_komplett.vardagar_fore as bigint)
+        cast(indirekt.vardagar_fore as bigint) as vardagar_fore,
+        cast(indirekt.vardagar_efter as bigint) as vardagar_efter,
+        cast(indirekt.vardagar_efter - indirekt.vardagar_fore as bigint)
             as vardagar_forandring,
-        cast(indirekt_komplett.akuta_vardagar_fore as bigint) as akuta_vardagar_fore,
-        cast(indirekt_komplett.akuta_vardagar_efter as bigint) as akuta_vardagar_efter,
-        cast(indirekt_komplett.akuta_vardagar_efter - indirekt_komplett.akuta_vardagar_fore as bigint)
+        cast(indirekt.akuta_vardagar_fore as bigint) as akuta_vardagar_fore,
+        cast(indirekt.akuta_vardagar_efter as bigint) as akuta_vardagar_efter,
+        cast(indirekt.akuta_vardagar_efter - indirekt.akuta_vardagar_fore as bigint)
             as akuta_vardagar_forandring,
-        cast(indirekt_komplett.vardkostnad_fore as decimal(18, 2)) as vardkostnad_fore,
-        cast(indirekt_komplett.vardkostnad_efter as decimal(18, 2)) as vardkostnad_efter,
-        cast(indirekt_komplett.vardkostnad_efter - indirekt_komplett.vardkostnad_fore as decimal(18, 2))
+        cast(indirekt.vardkostnad_fore as decimal(18, 2)) as vardkostnad_fore,
+        cast(indirekt.vardkostnad_efter as decimal(18, 2)) as vardkostnad_efter,
+        cast(indirekt.vardkostnad_efter - indirekt.vardkostnad_fore as decimal(18, 2))
             as vardkostnad_forandring,
         cast(
             case
@@ -251,20 +184,12 @@ final as (
         cast({{ kommunanalys.indikator_kvot('utfall.budget_utfall', 'budgeterat.budget', 100) }} as decimal(18, 4))
             as budget_utfall_procent
     from kommun_ar
-    left join direkt
-        on kommun_ar.kommun_kod = direkt.kommun_kod and kommun_ar.ar = direkt.ar
-    left join administrativ
-        on kommun_ar.kommun_kod = administrativ.kommun_kod and kommun_ar.ar = administrativ.ar
-    left join indirekt
-        on kommun_ar.kommun_kod = indirekt.kommun_kod and kommun_ar.ar = indirekt.ar
-    left join indirekt_komplett
-        on kommun_ar.kommun_kod = indirekt_komplett.kommun_kod and kommun_ar.ar = indirekt_komplett.ar
-    left join granskade
-        on kommun_ar.kommun_kod = granskade.kommun_kod and kommun_ar.ar = granskade.ar
-    left join utfall
-        on kommun_ar.kommun_kod = utfall.kommun_kod and kommun_ar.ar = utfall.ar
-    left join budgeterat
-        on kommun_ar.kommun_kod = budgeterat.kommun_kod and kommun_ar.ar = budgeterat.ar
+    left join direkt on {{ lika_kolumner('kommun_ar', 'direkt', ['kommun_kod', 'ar']) }}
+    left join administrativ on {{ lika_kolumner('kommun_ar', 'administrativ', ['kommun_kod', 'ar']) }}
+    left join indirekt on {{ lika_kolumner('kommun_ar', 'indirekt', ['kommun_kod', 'ar']) }}
+    left join granskade on {{ lika_kolumner('kommun_ar', 'granskade', ['kommun_kod', 'ar']) }}
+    left join utfall on {{ lika_kolumner('kommun_ar', 'utfall', ['kommun_kod', 'ar']) }}
+    left join budgeterat on {{ lika_kolumner('kommun_ar', 'budgeterat', ['kommun_kod', 'ar']) }}
 )
 
 select * from final

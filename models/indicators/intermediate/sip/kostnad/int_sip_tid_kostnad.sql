@@ -55,9 +55,7 @@ final as (
         cast(tid.minuter * pris.timkostnad / 60 as decimal(18, 2)) as kostnad
     from tid
     left join pris
-        on
-            tid.kalla_fil = pris.kalla_fil
-            and tid.kalla_rad = pris.kalla_rad
+        on {{ lika_kolumner('tid', 'pris', ['kalla_fil', 'kalla_rad']) }}
 )
 
 select * from final

@@ -132,8 +132,7 @@ overlapp_prissatt as (
     from overlapp
     left join pris_kandidater
         on
-            overlapp.sip_id = pris_kandidater.sip_id
-            and overlapp.vardform = pris_kandidater.vardform
+            {{ lika_kolumner('overlapp', 'pris_kandidater', ['sip_id', 'vardform']) }}
             and pris_kandidater.rangordning = 1
 ),
 

@@ -79,8 +79,7 @@ final as (
     from episod_ar
     left join pris_kandidater
         on
-            episod_ar.ar = pris_kandidater.ar
-            and episod_ar.vardform = pris_kandidater.vardform
+            {{ lika_kolumner('episod_ar', 'pris_kandidater', ['ar', 'vardform']) }}
             and pris_kandidater.rangordning = 1
     group by episod_ar.person_id, episod_ar.ar
 )

@@ -4,4 +4,4 @@
     reviewed plan (not per goal row).
     Per municipality and review year. taljare = sum of the plans' ratings, namnare = rated plans. #}
 
-{{ sip_betyg_indikator('SIP_ANSVAR_TYDLIGT', 'ansvar_tydligt') }}
+{{ indikator_betyg('SIP_ANSVAR_TYDLIGT', 'ansvar_tydligt') }}

@@ -32,36 +32,4 @@ per_kriterium as (
     {%- endfor %}
 ),
 
-per_ar as (
-    select
-        kommun_kod,
-        ar,
-        dimension,
-        dimension_varde,
-        sum(case when is_uppfyllt then 1 else 0 end) as antal_uppfyllda,
-        count(*) as antal_mal,
-        count(distinct raknas_som) as antal_personer
-    from per_kriterium
-    group by kommun_kod, ar, dimension, dimension_varde
-),
-
-beraknad as (
-    select
-        kommun_kod,
-        'ar' as period_typ,
-        {{ sip_ar_start('ar') }} as period_start,
-        {{ sip_ar_slut('ar') }} as period_slut,
-        dimension,
-        dimension_varde,
-        antal_uppfyllda as taljare,
-        antal_mal as namnare,
-        {{ kommunanalys.indikator_kvot('antal_uppfyllda', 'antal_mal', 100) }} as varde,
-        antal_personer
-    from per_ar
-),
-
-final as (
-    {{ kommunanalys.indikator_kolumner('SIP_MAL_SMART', 'beraknad') }}
-)
-
-select * from final
+{{ indikator_andel('SIP_MAL_SMART', 'per_kriterium', 'is_uppfyllt', dimensioner=none, personer='raknas_som') }}

@@ -1,7 +1,15 @@
 {#- The indicator framework (docs/architecture.md, "The indicator framework"): an indicator is one catalogue row in
     seeds/indikatorer/indikator_katalog.csv plus one model models/indicators/intermediate/<area>/int_indikator__<id>.sql
     tagged `indikator`, with the interface columns of indikator_granssnitt(), listed in int_indikator_unionerade.
-    indikatorer.utfall reads the union. -#}
+    indikatorer.utfall reads the union.
+
+    This file holds the interface, the one ratio rule and the two engines every kind of indicator is built on:
+    indikator_aggregera / indikator_per_period (per-event rows over the period grid int_indikator_perioder: every
+    municipality and period gets a row) and indikator_per_ar (rows grouped per municipality, year and breakdown:
+    the years with rows only). The helpers per kind of indicator are beside it in macros/indikatorer/: andel.sql
+    (share), medel.sql (mean), antal.sql (count), betyg.sql (rating 1-5), takt.sql (rate per population, crude or
+    age-standardised); sip.sql and ukd.sql hold the SIP- and
+    UKD-specific pieces. -#}
 
 {#- the text type (dbt.type_string(); 'varchar' where there is no `dbt` namespace, i.e. in sqlfluff's templater) -#}
 {% macro indikator_typ_text() -%}
@@ -79,57 +87,44 @@
     `relation`, e.g. ['sjukhus', 'klinik']) adds a breakdown per value of each column (dimension = the column name,
     dimension_varde = its value) for the periods where the value occurs. -#}
 {% macro indikator_aggregera(relation, perioder_relation, period_typer, faktor=1, dimensioner=[]) -%}
-    select
-        perioder.kommun_kod,
-        perioder.period_typ,
-        perioder.period_start,
-        perioder.period_slut,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        coalesce(sum(handelser.taljare_bidrag), 0) as taljare,
-        coalesce(sum(handelser.namnare_bidrag), 0) as namnare,
-        {{ indikator_kvot('sum(handelser.taljare_bidrag)', 'sum(handelser.namnare_bidrag)', faktor) }} as varde,
-        count(distinct case when handelser.namnare_bidrag <> 0 then handelser.person_id end) as antal_personer
-    from {{ perioder_relation }} as perioder
-    left join {{ relation }} as handelser
-        on
-            perioder.kommun_kod = handelser.kommun_kod
-            and perioder.period_start <= handelser.datum
-            and perioder.period_slut >= handelser.datum
-    where perioder.period_typ in ('{{ period_typer | join("', '") }}')
-    group by
-        perioder.kommun_kod,
-        perioder.period_typ,
-        perioder.period_start,
-        perioder.period_slut
-    {%- for dimension in dimensioner %}
+    {%- for dimension in [none] + dimensioner %}
+    {%- if not loop.first %}
     union all
+    {%- endif %}
     select
         perioder.kommun_kod,
         perioder.period_typ,
         perioder.period_start,
         perioder.period_slut,
-        '{{ dimension }}' as dimension,
+        '{{ dimension or 'alla' }}' as dimension,
+        {%- if dimension %}
         cast(handelser.{{ dimension }} as {{ indikator_typ_text() }}) as dimension_varde,
+        {%- else %}
+        'alla' as dimension_varde,
+        {%- endif %}
         coalesce(sum(handelser.taljare_bidrag), 0) as taljare,
         coalesce(sum(handelser.namnare_bidrag), 0) as namnare,
         {{ indikator_kvot('sum(handelser.taljare_bidrag)', 'sum(handelser.namnare_bidrag)', faktor) }} as varde,
         count(distinct case when handelser.namnare_bidrag <> 0 then handelser.person_id end) as antal_personer
     from {{ perioder_relation }} as perioder
-    inner join {{ relation }} as handelser
+    {{ 'inner' if dimension else 'left' }} join {{ relation }} as handelser
         on
             perioder.kommun_kod = handelser.kommun_kod
             and perioder.period_start <= handelser.datum
             and perioder.period_slut >= handelser.datum
     where
         perioder.period_typ in ('{{ period_typer | join("', '") }}')
+        {%- if dimension %}
         and handelser.{{ dimension }} is not null
+        {%- endif %}
     group by
         perioder.kommun_kod,
         perioder.period_typ,
         perioder.period_start,
-        perioder.period_slut,
+        perioder.period_slut
+        {%- if dimension %},
         handelser.{{ dimension }}
+        {%- endif %}
     {%- endfor %}
 {%- endmacro %}
 
@@ -150,4 +145,114 @@
     {%- endfor %}
     where 1 = 0
     {%- endfor %}
+{%- endmacro %}
+
+
+{#- first and last day of a calendar year given as an integer expression -#}
+{% macro sip_ar_start(ar) -%}
+    cast(cast({{ ar }} as {{ dbt.type_string() }}) || '-01-01' as date)
+{%- endmacro %}
+
+{% macro sip_ar_slut(ar) -%}
+    cast(cast({{ ar }} as {{ dbt.type_string() }}) || '-12-31' as date)
+{%- endmacro %}
+
+{#- The end of every indicator model: the interface selected with its types from `relation`, as CTE `final`, and
+    the model's select. -#}
+{% macro indikator_slut(indikator_id, relation) -%}
+final as (
+    {{ kommunanalys.indikator_kolumner(indikator_id, relation) | indent(4) }}
+)
+
+select * from final
+{%- endmacro %}
+
+{#- The rest of an indicator model over the period grid (the CTEs handelser, perioder, aggregerade and final, and the
+    select): the rows of the CTE `rader` (kommun_kod, the person column `personer`, `datum`, the columns of
+    `dimensioner`) as events adding `taljare_bidrag` (an expression over a row) to the numerator and 1 to the
+    denominator, aggregated by indikator_aggregera over the grid int_indikator_perioder for `period_typer`. -#}
+{% macro indikator_per_period(indikator_id, rader, taljare_bidrag, period_typer, faktor=1, dimensioner=[],
+    personer='person_id') -%}
+handelser as (
+    select
+        kommun_kod,
+        {{ personer }} as person_id,
+        datum,
+        {%- for dimension in dimensioner %}
+        {{ dimension }},
+        {%- endfor %}
+        {{ taljare_bidrag }} as taljare_bidrag,
+        1 as namnare_bidrag
+    from {{ rader }}
+),
+
+perioder as (
+    select * from {{ ref('int_indikator_perioder') }}
+),
+
+aggregerade as (
+    {{ kommunanalys.indikator_aggregera('handelser', 'perioder', period_typer, faktor, dimensioner) | indent(4) }}
+),
+
+{{ kommunanalys.indikator_slut(indikator_id, 'aggregerade') }}
+{%- endmacro %}
+
+{#- The rest of a yearly indicator model grouped from rows (the CTEs per_dimension, per_ar, beraknad and final, and
+    the select): `rader` (a CTE) has kommun_kod, the year `ar` and the columns the expressions read. One row per
+    municipality, year and breakdown that has rows (no grid: a year without rows has no row).
+    `dimensioner`: a list of columns of `rader` to break down by besides 'alla' (dimension = the column name,
+    dimension_varde = its value, NULL values kept as a group of their own), or none when `rader` already has the
+    columns dimension and dimension_varde.
+    taljare, namnare, antal_personer: aggregate expressions over the rows of a group;
+    varde = indikator_kvot(taljare, namnare, faktor), or the aggregate expression `varde` when given. -#}
+{% macro indikator_per_ar(indikator_id, rader, taljare, namnare, antal_personer, faktor=1, dimensioner=[], varde=none) -%}
+{%- if dimensioner is not none %}
+per_dimension as (
+    select
+        *,
+        'alla' as dimension,
+        'alla' as dimension_varde
+    from {{ rader }}
+    {%- for dimension in dimensioner %}
+    union all
+    select
+        *,
+        '{{ dimension }}' as dimension,
+        cast({{ dimension }} as {{ indikator_typ_text() }}) as dimension_varde
+    from {{ rader }}
+    {%- endfor %}
+),
+{%- set rader = 'per_dimension' %}
+{%- endif %}
+
+per_ar as (
+    select
+        kommun_kod,
+        ar,
+        dimension,
+        dimension_varde,
+        {{ taljare }} as taljare,
+        {{ namnare }} as namnare,
+        {{ varde if varde else kommunanalys.indikator_kvot(taljare, namnare, faktor) }} as varde,
+        {{ antal_personer }} as antal_personer
+    from {{ rader }}
+    group by kommun_kod, ar, dimension, dimension_varde
+),
+
+beraknad as (
+    select
+        kommun_kod,
+        'ar' as period_typ,
+        {{ kommunanalys.sip_ar_start('ar') }} as period_start,
+        {{ kommunanalys.sip_ar_slut('ar') }} as period_slut,
+        dimension,
+        dimension_varde,
+        taljare,
+        namnare,
+        varde,
+        antal_personer
+    from per_ar
+),
+
+{{ kommunanalys.indikator_slut(indikator_id, 'beraknad') }}
 {%- endmacro %}

@@ -1,6 +1,6 @@
 {#- Row reconciliation per file read: raw_rader (rows read) = anvanda_rader (usable, in the stg_ model) +
     karantan_rader (rows in karantan) + ersatta_rader (rows replaced by a later delivery, named in ersatt_av_filer).
-    Tested in _staging__models.yml. -#}
+    Tested in _leveranskontroll__models.yml. -#}
 with
 
 lasta_rader as (
@@ -52,10 +52,7 @@ final as (
         per_fil.ersatt_av_filer
     from per_fil
     left join karantan_per_fil
-        on
-            per_fil.kalla_system = karantan_per_fil.kalla_system
-            and per_fil.kalla_tabell = karantan_per_fil.kalla_tabell
-            and per_fil.kalla_fil = karantan_per_fil.kalla_fil
+        on {{ lika_kolumner('per_fil', 'karantan_per_fil', ['kalla_system', 'kalla_tabell', 'kalla_fil']) }}
 )
 
 select * from final
