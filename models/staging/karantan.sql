@@ -10,6 +10,13 @@ karantanrader as (
         ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde'],
         'karantan_orsak is not null',
     ) }}
+    {%- for m in samverkan_basmodeller() %}
+
+    union all
+
+    {{ staging_basrader(m, ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde']) }}
+    where karantan_orsak is not null
+    {%- endfor %}
 ),
 
 final as (
