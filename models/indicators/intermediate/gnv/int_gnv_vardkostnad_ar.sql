@@ -3,12 +3,13 @@
     municipality and year of admission, as vårdtillfällen × vårddagar × the cost per vårddygn (seed
     vard_dygnskostnad, per vardform and year, status U).
       GNV_FALLSKADOR_65_KOSTNAD            episodes with is_fallskada of patients 65+ (GNV_FALLSKADOR_65's episodes)
-      GNV_PAVERKBAR_SLUTENVARD_65_KOSTNAD  episodes with is_paverkbar of patients 65+ (every patient 65+, not only
-                                           those enrolled in municipal health care as GNV_PAVERKBAR_SLUTENVARD_65) [I]
+      GNV_PAVERKBAR_SLUTENVARD_65_KOSTNAD  episodes with is_paverkbar of patients 65+ (every patient 65+, not
+                                           only those enrolled in municipal health care) [I]
     vårddagar = discharge date - admission date, at least 1 (a same-day episode is one day) [I]; episodes still
     admitted (no discharge) are left out [I]. An episode of a year without a dygnskostnad adds no cost: the value is
     NULL (not 0) when any episode of the municipality and year lacks one. Rows: 'alla' and per vardform.
-    taljare = the cost (kr), namnare 1 (NULL with a NULL cost), varde = taljare; antal_personer = the distinct patients. -#}
+    taljare = the cost (kr), namnare 1 (NULL with a NULL cost), varde = taljare; antal_personer = the distinct
+    patients. -#}
 
 with
 
