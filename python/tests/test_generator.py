@@ -455,8 +455,10 @@ def test_samverkan_sources_follow_the_seeds_and_the_group_hospital(raw):
     utskrivna = (vt["utskrivning_tid"] != "").sum()
     assert 0.02 < len(avv) / utskrivna < 0.04
     assert avv["avvikelse_id"].is_unique
-    assert set(avv["kategori"]) <= {"informationsoverforing", "utskrivning", "lakemedel", "samordning", "hjalpmedel",
-                                     "annat"}
+    # every category is the contract's, but the one planted as invalid (quarantined in staging)
+    assert set(avv["kategori"]) - {"informationsoverforing", "utskrivning", "lakemedel", "samordning", "hjalpmedel",
+                                   "annat"} == {"okand"}
+    assert {p["column"] for p in marker(root)["planted_invalid"] if p["file"].startswith("avvikelser/")} == {"kategori"}
     kontakter = both_years(root, "primarvard/kontakter")
     assert set(kontakter["vardcentral"]) <= set(grupper.loc[grupper.enhetstyp == "vardcentral", "enhet_kod"])
     assert (kontakter["bedomning_datum"].eq("") | (kontakter["bedomning_datum"] >= kontakter["kontakt_datum"])).all()

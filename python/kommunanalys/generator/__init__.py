@@ -215,11 +215,16 @@ def _write_years(out: Path, sim: _Simulation, years: list[int], seed: int, plant
         emit(f"granskning/sip_granskning_{year}.csv", len(granskning["sip_id"]), _taken(granskning))
         emit(f"tid/sip_tid_{year}.csv", np.flatnonzero(tid_year == year),
              lambda r: sip_quality.tid_columns(tid, r, sip, codes))
+        rel = f"avvikelser/avvikelser_{year}.csv"
         rows = np.flatnonzero(_year(sim.avvikelser["datum"]) == year)
-        emit(f"avvikelser/avvikelser_{year}.csv", rows,
-             lambda r: samverkan.avvikelser_columns(sim.avvikelser, r, codes))
-        emit(f"primarvard/kontakter_{year}.csv", np.flatnonzero(_year(span.start + sim.kontakter["day"]) == year),
-             lambda r: samverkan.kontakter_columns(sim.kontakter, r, span, codes, pnr))
+        if year == years[-1] and len(rows):
+            planted.plant(rel, int(rng_plant.integers(0, len(rows))), "kategori", "okand", "unknown category")
+        emit(rel, rows, lambda r: samverkan.avvikelser_columns(sim.avvikelser, r, codes))
+        rel = f"primarvard/kontakter_{year}.csv"
+        rows = np.flatnonzero(_year(span.start + sim.kontakter["day"]) == year)
+        if year == years[-1] and len(rows):
+            planted.plant(rel, int(rng_plant.integers(0, len(rows))), "plats", "sjukhus", "unknown place")
+        emit(rel, rows, lambda r: samverkan.kontakter_columns(sim.kontakter, r, span, codes, pnr))
         andelar = samverkan.enkat_columns(year, codes, _rng(seed, f"nationell_enkat{year}"))
         emit(f"nationell_enkat/andelar_{year}.csv", len(andelar["ar"]), _taken(andelar))
     prognos = _prognos_columns(_prognos_befolkning(sim.pops[-1], span.last_year, PROGNOS_AR), codes)
