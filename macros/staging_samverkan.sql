@@ -8,3 +8,14 @@
         {'system': 'nationell_enkat', 'tabell': 'andelar', 'modell': 'base_nationell_enkat__andelar'},
     ]) }}
 {%- endmacro %}
+
+{#- `union all` and the rows of samverkan_basmodeller()'s base models, to follow staging_basunion() (same arguments)
+    in staging.karantan and staging.radavstamning. -#}
+{% macro samverkan_basunion(kolumner, villkor=none) -%}
+    {%- set delar = [] -%}
+    {%- for m in samverkan_basmodeller() -%}
+        {%- do delar.append('\n\n    union all\n\n    ' ~ staging_basrader(m, kolumner)
+            ~ ('\n    where ' ~ villkor if villkor else '')) -%}
+    {%- endfor %}
+    {{- return(delar | join('')) }}
+{%- endmacro %}

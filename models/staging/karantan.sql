@@ -9,14 +9,10 @@ karantanrader as (
     {{ staging_basunion(
         ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde'],
         'karantan_orsak is not null',
+    ) }}{{ samverkan_basunion(
+        ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde'],
+        'karantan_orsak is not null',
     ) }}
-    {%- for m in samverkan_basmodeller() %}
-
-    union all
-
-    {{ staging_basrader(m, ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde']) }}
-    where karantan_orsak is not null
-    {%- endfor %}
 ),
 
 final as (

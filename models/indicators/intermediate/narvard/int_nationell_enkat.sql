@@ -34,6 +34,11 @@ varden as (
             and andelar.fraga_id = fragor.fraga_id
 ),
 
+indikatorer as (
+    select distinct indikator_id
+    from fragor
+),
+
 rutnat as (
     select
         indikatorer.indikator_id,
@@ -42,7 +47,7 @@ rutnat as (
         perioder.period_slut,
         cast(extract(year from perioder.period_start) as integer) as ar
     from perioder
-    cross join (select distinct indikator_id from fragor) as indikatorer
+    cross join indikatorer
 ),
 
 valda as (
