@@ -32,6 +32,7 @@
         'aterinskrivning_dag_fran': 1,
         'aterinskrivning_dag_till': 30,
         'kpb_prognosmetod': 'foregaende_ars_profil',
+        'gnv_bedomning_max_dygn': 3,
     }) }}
 {%- endmacro %}
 

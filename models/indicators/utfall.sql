@@ -1,23 +1,7 @@
 {#- Public mart: every indicator, per municipality, period and breakdown (grain indikator_id, kommun_kod,
-    period_typ, period_start, dimension, dimension_varde), with the catalogue, the target and small-cell suppression.
-    The rows come from int_indikator_unionerade (the union of every model tagged `indikator`) - without the
-    indicators a source of which delivered no usable row (int_indikator_kallstatus; listed in utfall_saknas) -
-    completed to the
-    reporting grid: for every indicator and period type the build computes, every municipality and period of
-    int_indikator_perioder has its 'alla' row; where the indicator model had none (nothing to measure there, e.g. no
-    assessed goals in a year), the row has antal_personer 0 and is therefore suppressed.
-
-    Target: indikator_malvarden for the year of period_start; a row for the municipality beats '*'.
-    is_mal_uppfyllt: lagre_battre -> varde <= malvarde; hogre_battre -> varde >= malvarde; NULL when there is no
-    target, the catalogue says riktning 'ingen', or the value is suppressed.
-    Suppression: antal_personer < var('undertryck_min_personer') (default 5) -> is_undertryckt, and varde, taljare,
-    namnare NULL.
-    Partial periods (issue 22, fix 6): is_period_komplett is false when the data do not cover the whole period
-    (int_indikator_perioder.is_komplett; periods outside that grid count as complete); a partial period's value is
-    kept but flagged, and is never judged against a target (is_mal_uppfyllt NULL).
-    Targets (fix 6): indikator_malvarden holds yearly targets; they apply to the period types of var
-    utfall_mal_periodtyper (['ar'] [I]) and, with var utfall_mal_endast_alla (true [I]), to the 'alla' rows only
-    (not to a clinic's or unit's breakdown). -#}
+    period_typ, period_start, dimension, dimension_varde), with the catalogue, the target, the municipality's
+    analysis group (seed analysgrupper) and small-cell suppression. Rules (the reporting grid, indicators whose
+    source delivered nothing, targets, partial periods, suppression): doc block indikatorer_utfall. -#}
 {%- set min_personer = installning('undertryck_min_personer') %}
 {%- set mal_periodtyper = "'" ~ (installning('utfall_mal_periodtyper') | join("', '")) ~ "'" %}
 
@@ -119,40 +103,9 @@ med_ar as (
     from indikatorvarden
 ),
 
-malkandidater as (
-    select
-        med_ar.indikator_id,
-        med_ar.kommun_kod,
-        med_ar.period_typ,
-        med_ar.period_start,
-        med_ar.dimension,
-        med_ar.dimension_varde,
-        malvarden.malvarde,
-        row_number() over (
-            partition by
-                med_ar.indikator_id,
-                med_ar.kommun_kod,
-                med_ar.period_typ,
-                med_ar.period_start,
-                med_ar.dimension,
-                med_ar.dimension_varde
-            order by case when malvarden.kommun_kod = '*' then 1 else 0 end
-        ) as rangordning
-    from med_ar
-    inner join malvarden
-        on
-            med_ar.indikator_id = malvarden.indikator_id
-            and med_ar.ar = malvarden.ar
-            and (med_ar.kommun_kod = malvarden.kommun_kod or malvarden.kommun_kod = '*')
-    where
-        med_ar.period_typ in ({{ mal_periodtyper }})
-        and {{ "med_ar.dimension = 'alla'" if installning('utfall_mal_endast_alla') else 'true' }}
-),
-
-mal as (
-    select *
-    from malkandidater
-    where rangordning = 1
+analysgrupper as (
+    select * from {{ ref('analysgrupper') }}
+    where enhetstyp = 'kommun'
 ),
 
 sammanfogade as (
@@ -173,7 +126,14 @@ sammanfogade as (
         med_ar.namnare,
         med_ar.varde,
         med_ar.antal_personer,
-        mal.malvarde,
+        analysgrupper.analysgrupp_kod,
+        -- the target: a municipality's own row beats '*'; only for the target's period types (and 'alla' rows)
+        case
+            when
+                med_ar.period_typ in ({{ mal_periodtyper }})
+                and {{ "med_ar.dimension = 'alla'" if installning('utfall_mal_endast_alla') else 'true' }}
+                then coalesce(mal_kommun.malvarde, mal_alla.malvarde)
+        end as malvarde,
         coalesce(perioder.is_komplett, true) as is_period_komplett,
         coalesce(med_ar.antal_personer, 0) < {{ min_personer }} as is_undertryckt
     from med_ar
@@ -184,14 +144,18 @@ sammanfogade as (
             and med_ar.period_start = perioder.period_start
     left join katalog
         on med_ar.indikator_id = katalog.indikator_id
-    left join mal
+    left join malvarden as mal_kommun
         on
-            med_ar.indikator_id = mal.indikator_id
-            and med_ar.kommun_kod = mal.kommun_kod
-            and med_ar.period_typ = mal.period_typ
-            and med_ar.period_start = mal.period_start
-            and med_ar.dimension = mal.dimension
-            and med_ar.dimension_varde = mal.dimension_varde
+            med_ar.indikator_id = mal_kommun.indikator_id
+            and med_ar.ar = mal_kommun.ar
+            and med_ar.kommun_kod = mal_kommun.kommun_kod
+    left join malvarden as mal_alla
+        on
+            med_ar.indikator_id = mal_alla.indikator_id
+            and med_ar.ar = mal_alla.ar
+            and mal_alla.kommun_kod = '*'
+    left join analysgrupper
+        on med_ar.kommun_kod = analysgrupper.enhet_kod
 ),
 
 final as (
@@ -202,6 +166,7 @@ final as (
         cast(enhet as {{ indikator_typ_text() }}) as enhet,
         cast(riktning as {{ indikator_typ_text() }}) as riktning,
         cast(kommun_kod as {{ indikator_typ_text() }}) as kommun_kod,
+        cast(analysgrupp_kod as {{ indikator_typ_text() }}) as analysgrupp_kod,
         cast(period_typ as {{ indikator_typ_text() }}) as period_typ,
         cast(period_start as date) as period_start,
         cast(period_slut as date) as period_slut,

@@ -14,6 +14,9 @@ AREAS = {
     "SIP": ([("samsa", "sip")], [("enkat", "sip_delaktighet_blad"), ("granskning", "sip_granskning"),
                                  ("tid", "sip_tid"), ("region", "kva"), ("ekonomi", "budget")]),
     "Kolada": ([], [("extern", "kolada")]),
+    # issue 23: the samverkan group's optional sources, each adding its own indicators
+    "Samverkan och nära vård": ([], [("avvikelser", "avvikelser"), ("primarvard", "kontakter"),
+                                     ("nationell_enkat", "andelar")]),
 }
 
 

@@ -39,10 +39,18 @@ CONTRACT = {
     "granskning/sip_granskning": "sip_id;kommun_kod;granskningsdatum;mal_nr;specifikt;matbart;accepterat;"
                                  "realistiskt;tidsatt;mal_status;ansvar_tydligt;samarbete;resurser",
     "tid/sip_tid": "kommun_kod;huvudman;sip_id;datum;yrkesroll;minuter",
+    # issue 23 (the contract's "Samverkan and god och nära vård"; beskrivning is free text, never read)
+    "avvikelser/avvikelser": "avvikelse_id;avvikelse_datum;rapporterande_huvudman;rapporterande_enhet;"
+                             "mottagande_huvudman;mottagande_enhet;kommun_kod;kategori;styrdokument;allvarlighet;"
+                             "beskrivning",
+    "primarvard/kontakter": "kontakt_id;personnummer;kommun_kod;vardcentral;boendeform;kontakt_datum;bedomning_datum;"
+                            "yrkeskategori;plats;lakarbehov",
+    "nationell_enkat/andelar": "undersokning;fraga_id;ar;lan_kod;kommun_kod;andel;antal_svar",
 }
 LATIN1 = {"ekonomi/huvudbok", "ekonomi/budget"}
 KOLADA_KPIS = ["U21003", "U21005", "U23004", "U23008", "U25012", "U28030", "U28031", "N20403", "U79092"]
-PNR_FILES = ["verksamhet/insatser", "region/vardtillfallen", "region/kva", "samsa/utskrivning", "samsa/sip"]
+PNR_FILES = ["verksamhet/insatser", "region/vardtillfallen", "region/kva", "samsa/utskrivning", "samsa/sip",
+             "primarvard/kontakter"]
 #: Unit-cost ranges at current prices (docs/nationella_nivaer.md; the 2014-16 SKL figures of domain.md §1.7 raised
 #: to 2023-24 prices, [U]): insats → (low, high) kr per unit.
 RANGES = {"HT": (430, 700), "SABO": (1_900, 3_000), "GRUPP": (2_800, 5_600), "PALSS": (330, 460),
@@ -427,3 +435,34 @@ def test_demo_writes_an_scb_population_forecast_for_ten_years(raw):
     assert (per_cell == 101 * 2).all() and len(per_cell) == 3 * 10
     assert stats["scb/prognos_befolkning.csv"] == len(df)
     assert (df["antal"].astype(int) >= 0).all()
+
+
+def test_samverkan_sources_follow_the_seeds_and_the_group_hospital(raw):
+    """Issue 23: the deviations come from discharges (about 3 %), name the analysis group's units; the contacts'
+    vårdcentraler are the seed analysgrupper's; every survey question is one of nationell_enkat_fragor; and a
+    municipality's patients mostly go to its analysis group's hospital (seed analysgrupper)."""
+    root, _ = raw
+    grupper = pd.read_csv(SEEDS / "gemensam" / "analysgrupper.csv", dtype=str)
+    grupp = dict(zip(grupper.loc[grupper.enhetstyp == "kommun", "enhet_kod"],
+                     grupper.loc[grupper.enhetstyp == "kommun", "analysgrupp_kod"]))
+    sjukhus = dict(zip(grupper.loc[grupper.enhetstyp == "sjukhus", "analysgrupp_kod"],
+                       grupper.loc[grupper.enhetstyp == "sjukhus", "enhet_kod"]))
+    vt = both_years(root, "region/vardtillfallen")
+    for kommun, episoder in vt.groupby("kommun_kod"):
+        eget = (episoder["sjukhus"] == sjukhus[grupp[kommun]]).mean()
+        assert 0.75 < eget < 0.95, (kommun, eget)  # 80 % + a third of the 20 % drawn at random
+    avv = both_years(root, "avvikelser/avvikelser")
+    utskrivna = (vt["utskrivning_tid"] != "").sum()
+    assert 0.02 < len(avv) / utskrivna < 0.04
+    assert avv["avvikelse_id"].is_unique
+    # every category is the contract's, but the one planted as invalid (quarantined in staging)
+    assert set(avv["kategori"]) - {"informationsoverforing", "utskrivning", "lakemedel", "samordning", "hjalpmedel",
+                                   "annat"} == {"okand"}
+    assert {p["column"] for p in marker(root)["planted_invalid"] if p["file"].startswith("avvikelser/")} == {"kategori"}
+    kontakter = both_years(root, "primarvard/kontakter")
+    assert set(kontakter["vardcentral"]) <= set(grupper.loc[grupper.enhetstyp == "vardcentral", "enhet_kod"])
+    assert (kontakter["bedomning_datum"].eq("") | (kontakter["bedomning_datum"] >= kontakter["kontakt_datum"])).all()
+    fragor = pd.read_csv(SEEDS / "indikatorer" / "nationell_enkat_fragor.csv", dtype=str)
+    enkat = both_years(root, "nationell_enkat/andelar")
+    assert set(zip(enkat["undersokning"], enkat["fraga_id"])) == set(zip(fragor["undersokning"], fragor["fraga_id"]))
+    assert number(enkat["andel"]).between(0, 100).all()

@@ -24,7 +24,12 @@ def _utfall(built, indikator: str) -> dict[tuple[str, int], Decimal]:
 
 
 @pytest.mark.parametrize("indikator", ["GNV_FALLSKADOR_65", "GNV_FALL_SLUTENVARD_80", "UKD_DAGAR_PER_1000_65",
-                                       "UKD_SOMATIK_MEDEL", "ATERINSKRIVNING_30D_65"])
+                                       "UKD_SOMATIK_MEDEL", "ATERINSKRIVNING_30D_65",
+                                       # issue 23: primary-care contacts and the national survey shares
+                                       "GNV_BEDOMNING_VC_3_DYGN", "GNV_ENKAT_VARD_KVALL_HELG",
+                                       "GNV_ENKAT_SAMORDNAR_KONTAKTER", "GNV_ENKAT_FORTROENDE_HSV",
+                                       "GNV_ENKAT_LAKARE_VARDPLAN", "GNV_ENKAT_VARDAS_HEMMA_DIGITALT",
+                                       "UPPLEVD_DELAKTIGHET_PATIENTENKAT"])
 def test_indikatorer_inom_nationella_intervall(built, indikator):
     lo, hi = _intervall(built)[indikator]
     varden = _utfall(built, indikator)

@@ -481,7 +481,17 @@ UTAN_KPB_KALLOR = {
     "SIP_BUDGETUTFALL": "ekonomi/budget",
     "GNV_FALLSKADOR_65": "region/vardtillfallen", "GNV_FALL_SLUTENVARD_80": "region/vardtillfallen",
     "GNV_VARDTILLFALLEN_ALDERSSTAND": "region/vardtillfallen", "GNV_PAVERKBAR_SLUTENVARD_65": "region/vardtillfallen",
-    "UPPLEVD_DELAKTIGHET_PATIENTENKAT": None,
+    "GNV_FALLSKADOR_65_KOSTNAD": "region/vardtillfallen",
+    "GNV_PAVERKBAR_SLUTENVARD_65_KOSTNAD": "region/vardtillfallen",
+    "GNV_DISTANSMOTEN_PLANERING": None,
+    "AVV_ANTAL": "avvikelser/avvikelser",
+    "AVV_PER_1000_UTSKRIVNINGAR": "avvikelser/avvikelser, region/vardtillfallen, samsa/utskrivning",
+    "GNV_BEDOMNING_VC_3_DYGN": "primarvard/kontakter", "GNV_LAKARBESOK_HEMMET": "primarvard/kontakter",
+    "GNV_LAKARE_SABO_VID_BEHOV": "primarvard/kontakter",
+    "GNV_ENKAT_VARD_KVALL_HELG": "nationell_enkat/andelar", "GNV_ENKAT_SAMORDNAR_KONTAKTER": "nationell_enkat/andelar",
+    "GNV_ENKAT_FORTROENDE_HSV": "nationell_enkat/andelar", "GNV_ENKAT_LAKARE_VARDPLAN": "nationell_enkat/andelar",
+    "GNV_ENKAT_VARDAS_HEMMA_DIGITALT": "nationell_enkat/andelar",
+    "UPPLEVD_DELAKTIGHET_PATIENTENKAT": "nationell_enkat/andelar",
 }
 KATALOG_PERIODTYPER = {r["indikator_id"]: r["period_typer"].split("|") for r in csv.DictReader(
     (PROJECT_ROOT / "seeds/indikatorer/indikator_katalog.csv").open(encoding="utf-8"))}

@@ -37,6 +37,10 @@ SOURCE_FILES = {
     ("enkat", "sip_delaktighet_blad"): ("derived", "enkat/sip_delaktighet_blad.csv", "stg_enkat__sip_delaktighet"),
     ("enkat", "sip_delaktighet_svar"): ("derived", "enkat/sip_delaktighet_svar.csv", "stg_enkat__sip_delaktighet_svar"),
     ("extern", "kolada"): ("raw", "extern/kolada/*.json", "stg_extern__kolada"),
+    # issue 23
+    ("avvikelser", "avvikelser"): ("raw", "avvikelser/avvikelser*.csv", "stg_avvikelser__avvikelser"),
+    ("primarvard", "kontakter"): ("raw", "primarvard/kontakter*.csv", "stg_primarvard__kontakter"),
+    ("nationell_enkat", "andelar"): ("raw", "nationell_enkat/andelar*.csv", "stg_nationell_enkat__andelar"),
 }
 
 # docs/architecture.md, "Staging interface" (+ kalla_fil, kalla_rad on every model)

@@ -8,6 +8,7 @@ planted to exercise the quarantine. Same arguments → byte-identical files.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ import numpy as np
 import pyarrow as pa
 
 from .. import __version__
-from . import ekonomi, former, kolada, kva, persons, region, samsa, sip_quality, textcols, verksamhet
+from . import (ekonomi, former, katalog, kolada, kva, persons, region, samsa, samverkan, sip_quality, textcols,
+               verksamhet)
 from .katalog import KODER, Scale, Span, kommun_codes, populations, seed_lokala_koder, seed_volymtyp
 from ..syntetisk import hash_files
 from .writer import write_csv
@@ -62,6 +64,8 @@ class _Simulation:
     enkat: dict[str, np.ndarray]
     led: dict[str, np.ndarray]
     pnr: pa.Array
+    avvikelser: dict[str, np.ndarray]
+    kontakter: dict[str, np.ndarray]
 
 
 def generate(out: Path, kommuner: int, years: list[int], scale: str, seed: int,
@@ -109,7 +113,7 @@ def _simulate(codes: list[str], span: Span, scale: Scale, seed: int, step: Calla
     brukare = verksamhet.draw_brukare(pop0, span, register, _rng(seed, "brukare"))
     vol = verksamhet.volumes(brukare, span, _rng(seed, "volymer"))
     step("brukare och insatser")
-    vt = region.episodes(brukare, pop0, span, register, _rng(seed, "vardtillfallen"))
+    vt = region.episodes(brukare, pop0, span, register, _rng(seed, "vardtillfallen"), hemsjukhus(codes))
     step("vardtillfallen")
     sip = samsa.sip_events(brukare, vt, register.column("kommun"), span, _rng(seed, "sip"))
     enheter = region.Enheter.for_kommuner(codes)
@@ -125,7 +129,22 @@ def _simulate(codes: list[str], span: Span, scale: Scale, seed: int, step: Calla
     step("huvudbok")
     pnr = persons.personnummer(register, _rng(seed, "personnummer"))
     step("personnummer")
-    return _Simulation(span, codes, pops, vol, vt, sip, enheter, registrations, utsk, tid, enkat, led, pnr)
+    avvikelser = samverkan.avvikelser(vt, _rng(seed, "avvikelser"))
+    kontakter = samverkan.kontakter(vt, span, _rng(seed, "primarvard"))
+    step("avvikelser, primarvard")
+    return _Simulation(span, codes, pops, vol, vt, sip, enheter, registrations, utsk, tid, enkat, led, pnr,
+                       avvikelser, kontakter)
+
+
+def hemsjukhus(codes: list[str]) -> np.ndarray:
+    """Each municipality's hospital (an index into region.SJUKHUS): its analysis group's (seed analysgrupper), so
+    that a group's patients mostly go to the group's hospital; a municipality outside the seed by its position."""
+    with open(katalog.SEEDS / "gemensam" / "analysgrupper.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    grupp = {r["enhet_kod"]: r["analysgrupp_kod"] for r in rows if r["enhetstyp"] == "kommun"}
+    sjukhus = {r["analysgrupp_kod"]: r["enhet_kod"] for r in rows if r["enhetstyp"] == "sjukhus"}
+    return np.array([region.SJUKHUS.index(sjukhus[grupp[c]]) if sjukhus.get(grupp.get(c, "")) in region.SJUKHUS
+                     else i % len(region.SJUKHUS) for i, c in enumerate(codes)], dtype=np.int64)
 
 
 def _year(values: np.ndarray) -> np.ndarray:
@@ -196,6 +215,18 @@ def _write_years(out: Path, sim: _Simulation, years: list[int], seed: int, plant
         emit(f"granskning/sip_granskning_{year}.csv", len(granskning["sip_id"]), _taken(granskning))
         emit(f"tid/sip_tid_{year}.csv", np.flatnonzero(tid_year == year),
              lambda r: sip_quality.tid_columns(tid, r, sip, codes))
+        rel = f"avvikelser/avvikelser_{year}.csv"
+        rows = np.flatnonzero(_year(sim.avvikelser["datum"]) == year)
+        if year == years[-1] and len(rows):
+            planted.plant(rel, int(rng_plant.integers(0, len(rows))), "kategori", "okand", "unknown category")
+        emit(rel, rows, lambda r: samverkan.avvikelser_columns(sim.avvikelser, r, codes))
+        rel = f"primarvard/kontakter_{year}.csv"
+        rows = np.flatnonzero(_year(span.start + sim.kontakter["day"]) == year)
+        if year == years[-1] and len(rows):
+            planted.plant(rel, int(rng_plant.integers(0, len(rows))), "plats", "sjukhus", "unknown place")
+        emit(rel, rows, lambda r: samverkan.kontakter_columns(sim.kontakter, r, span, codes, pnr))
+        andelar = samverkan.enkat_columns(year, codes, _rng(seed, f"nationell_enkat{year}"))
+        emit(f"nationell_enkat/andelar_{year}.csv", len(andelar["ar"]), _taken(andelar))
     prognos = _prognos_columns(_prognos_befolkning(sim.pops[-1], span.last_year, PROGNOS_AR), codes)
     emit("scb/prognos_befolkning.csv", len(prognos["antal"]), _taken(prognos), bom=True)
     return stats

@@ -156,7 +156,7 @@ def _admission_days(p: np.ndarray, los_days: np.ndarray, pat: Patienter, rng: np
 
 
 def episodes(b: Brukare, pop: np.ndarray, span: Span, register: PersonRegister,
-             rng: np.random.Generator) -> Vardtillfallen:
+             rng: np.random.Generator, hemsjukhus: np.ndarray | None = None) -> Vardtillfallen:
     """Inpatient episodes of the span (plus those admitted shortly before it and discharged in it), by admission.
 
     Planned admissions arrive in the morning, acute ones around the clock; same-day discharges (admitted before
@@ -186,7 +186,9 @@ def episodes(b: Brukare, pop: np.ndarray, span: Span, register: PersonRegister,
     u = rng.random(n)
     yttre = np.where(injury & (u < FALL_SHARE), 1 + rng.integers(0, len(FALL), n),
                      np.where(injury & (u < FALL_SHARE + 0.15), 1 + len(FALL) + rng.integers(0, len(ANNAN_ORSAK), n), 0))
-    sjukhus = np.where(rng.random(n) < 0.8, pat.kommun[p] % len(SJUKHUS), rng.integers(0, len(SJUKHUS), n))
+    # 80 % at the municipality's own hospital (its analysis group's, `hemsjukhus` per municipality index)
+    eget = hemsjukhus[pat.kommun[p]] if hemsjukhus is not None else pat.kommun[p] % len(SJUKHUS)
+    sjukhus = np.where(rng.random(n) < 0.8, eget, rng.integers(0, len(SJUKHUS), n))
     psykiatriska = KLINIKER.index("Psykiatriska kliniken")
     klinik_of = np.array([KLINIKER.index(d[1]) for d in SOMATIK] + [psykiatriska] * len(PSYKIATRI))
     v = Vardtillfallen(pat.person[p], pat.kommun[p], pat.age[p] + adm_day // 365, pat.brukare[p], adm, dis,

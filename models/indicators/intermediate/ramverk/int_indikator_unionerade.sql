@@ -44,10 +44,27 @@
     ref('int_indikator__gnv_distansmoten'),
     ref('int_indikator__gnv_fall_slutenvard_80'),
     ref('int_indikator__gnv_fallskador_65'),
+    ref('int_indikator__gnv_fallskador_65_kostnad'),
     ref('int_indikator__gnv_paverkbar_slutenvard_65'),
+    ref('int_indikator__gnv_paverkbar_slutenvard_65_kostnad'),
     ref('int_indikator__gnv_vardtillfallen_aldersstand'),
 ] -%}
-{%- set indikatormodeller = ukd + samverkan + sip + gnv -%}
+{%- set narvard = [
+    ref('int_indikator__gnv_bedomning_vc_3_dygn'),
+    ref('int_indikator__gnv_enkat_fortroende_hsv'),
+    ref('int_indikator__gnv_enkat_lakare_vardplan'),
+    ref('int_indikator__gnv_enkat_samordnar_kontakter'),
+    ref('int_indikator__gnv_enkat_vard_kvall_helg'),
+    ref('int_indikator__gnv_enkat_vardas_hemma_digitalt'),
+    ref('int_indikator__gnv_lakarbesok_hemmet'),
+    ref('int_indikator__gnv_lakare_sabo_vid_behov'),
+    ref('int_indikator__upplevd_delaktighet_patientenkat'),
+] -%}
+{%- set avvikelser = [
+    ref('int_indikator__avv_antal'),
+    ref('int_indikator__avv_per_1000_utskrivningar'),
+] -%}
+{%- set indikatormodeller = ukd + samverkan + sip + gnv + narvard + avvikelser -%}
 
 with
 

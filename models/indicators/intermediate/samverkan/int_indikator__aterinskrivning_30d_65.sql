@@ -3,7 +3,7 @@
     followed by an unplanned (acute) admission 1–30 days after the day of discharge (Kolada U79092 construction [I];
     int_aterinskrivning_30d). Period by discharge date; discharges whose 30-day window passes the calculation date
     are left out of the denominator. Also per discharging hospital (dimension sjukhus) and clinic (klinik). -#}
-{%- set period_typer = ['kvartal', 'ar'] %}
+{%- set period_typer = ['kvartal', 'halvar', 'ar'] %}
 
 with
 

@@ -2,7 +2,7 @@
 {#- INSKRIVNINGSMEDDELANDE_24H: share (%) of the episodes in coordinated discharge planning (a SAMSA row), by date of
     admission, whose inskrivningsmeddelande was sent within 24 hours (1 440 minutes) of admission. A missing notice
     counts as not within 24 hours. -#}
-{%- set period_typer = ['kvartal', 'ar'] %}
+{%- set period_typer = ['kvartal', 'halvar', 'ar'] %}
 
 with
 

@@ -4,7 +4,7 @@
     "A SIP around the episode" [I]: a SIP of the same person (stg_samsa__sip_handelser) that was established
     (first 'upprattad' event) on or before the discharge date + installning('sip_fonster_efter_utskrivning_dagar'),
     and not closed ('avslutad') before the admission date. -#}
-{%- set period_typer = ['kvartal', 'ar'] %}
+{%- set period_typer = ['kvartal', 'halvar', 'ar'] %}
 {%- set fonster = installning('sip_fonster_efter_utskrivning_dagar') %}
 
 with
