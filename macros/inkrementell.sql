@@ -31,8 +31,9 @@
 
 {#- DuckDB only (read_blob lists the files with size and modification time); on other engines the incremental
     models build in full every run (is_incremental() false is not needed: without the state they read everything) -#}
+{#- only for dbt run / build: `dbt compile` (which renders the project's hooks too) changes nothing -#}
 {% macro inkrementell_skapa_tillstand() -%}
-    {%- if target.type != 'duckdb' -%}
+    {%- if target.type != 'duckdb' or flags.WHICH not in ('run', 'build') -%}
         {{ return('') }}
     {%- endif %}
     create schema if not exists {{ target.database }}.inkrementell;

@@ -89,11 +89,14 @@
 {%- endmacro %}
 
 {#- What the SIE reader needs to turn a ledger file into rows (JSON): orgnr -> kommun_kod (seed kommuner, column
-    orgnr) and the seed sie_dimensioner (kommun_kod, dim_nr, kolumn). Empty for every other source. The model that
-    reads the ledger declares both seeds (-- depends_on). -#}
+    orgnr) and the seed sie_dimensioner (kommun_kod, dim_nr, kolumn), for the ledger only (the model that reads it
+    declares both seeds: -- depends_on); and, for every source, "skriv": whether the check may write the copies it reads in a file's place (the UTF-8 copy of a Windows-1252
+    file, the CSV of a SIE or json-stat2 file): only when the model runs (dbt run / build). `dbt compile`, `dbt show`
+    and the docs name the same copies without writing them: compiling writes no file. -#}
 {% macro sie_konfig(relation) -%}
+    {%- set skriv = flags.WHICH in ('run', 'build') -%}
     {%- if relation.identifier != 'huvudbok' or not execute -%}
-        {{ return('') }}
+        {{ return(tojson({'skriv': skriv})) }}
     {%- endif -%}
     {%- set orgnr = {} -%}
     {%- for r in run_query("select orgnr, kommun_kod from " ~ ref('kommuner') ~ " where orgnr is not null").rows -%}
@@ -104,7 +107,7 @@
             ~ ref('sie_dimensioner')).rows -%}
         {%- do dimensioner.append({'kommun_kod': r[0], 'dim_nr': r[1], 'kolumn': r[2]}) -%}
     {%- endfor -%}
-    {{ return(tojson({'orgnr': orgnr, 'dimensioner': dimensioner})) }}
+    {{ return(tojson({'orgnr': orgnr, 'dimensioner': dimensioner, 'skriv': skriv})) }}
 {%- endmacro %}
 
 {#- how many files match a pattern: DuckDB's glob(); on Spark the session's function kommunanalys_antal_filer -#}
@@ -197,7 +200,7 @@
             select
                 filename,
                 content
-            from {{ relation }}
+            from {{ kommunanalys.rot_relativ(relation | string) }}
         ),
         punkter as (
             select
@@ -226,7 +229,7 @@
             case when json_extract_string(varde, '$.isdeleted') = 'true'
                 then 'isdeleted: värdet är struket i Kolada (används inte)'
             end as struken,
-            replace(filename, '{{ kommunanalys.raw_root() }}/', '') as kalla_fil,
+            {{ kommunanalys.rot_relativ("replace(filename, '" ~ kommunanalys.raw_root() ~ "/', '')") }} as kalla_fil,
             cast(row_number() over (partition by filename order by punkt_nr, varde_nr) as integer) as kalla_rad
         from varden
     )
