@@ -111,7 +111,7 @@
 
 {#- ---------------------------------------------------------------------------------------------------------------
     1. The rows of a big source, incremental PER FILE (models/staging/<system>/base/base_<system>__<entity>_per_fil):
-    the rows as read and checked by staging_rader (macros/staging.sql), before the deliveries are resolved.
+    the rows as read and checked by staging_rader (macros/staging/staging_bas.sql), before the deliveries are resolved.
     In the model:  {{ config(materialized='incremental', incremental_strategy='append',
                              on_schema_change='sync_all_columns', post_hook="{{ inkrementell_efter() }}") }}
                    {{ inkrementell_staging_rader(source('ekonomi', 'huvudbok'), kolumner, ar='coalesce(ar, 0)') }}

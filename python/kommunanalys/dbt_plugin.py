@@ -36,7 +36,7 @@ def _set_key(con) -> None:
 
 
 # The folders the delivered files are read from, as DuckDB variables: the compiled SQL of a base model names a file
-# as getvariable('kommunanalys_raw_root') || '/ekonomi/huvudbok_2024.csv' (macros/raw_filer.sql, rot_relativ), so
+# as getvariable('kommunanalys_raw_root') || '/ekonomi/huvudbok_2024.csv' (macros/staging/raw_filer.sql, rot_relativ), so
 # that no compiled file holds this machine's folders. The same environment variables (and defaults) as the macros
 # raw_root() / derived_root() and the sources' YAML.
 ROOTS = (("kommunanalys_raw_root", "KOMMUNANALYS_RAW_ROOT", "data/raw"),

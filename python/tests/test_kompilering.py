@@ -4,7 +4,7 @@
 relations, row counts, a checksum of every row, the views' definitions), write no file in the data folders (the
 pre-read check names the UTF-8 copy a Windows-1252 delivery is read through, but writes it only when the model
 runs), and no compiled file may name a folder of this machine: the files are read under the DuckDB variables
-kommunanalys_raw_root / kommunanalys_derived_root that the plugin sets (macros/raw_filer.sql, rot_relativ).
+kommunanalys_raw_root / kommunanalys_derived_root that the plugin sets (macros/staging/raw_filer.sql, rot_relativ).
 """
 
 from __future__ import annotations
