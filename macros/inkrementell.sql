@@ -31,8 +31,9 @@
 
 {#- DuckDB only (read_blob lists the files with size and modification time); on other engines the incremental
     models build in full every run (is_incremental() false is not needed: without the state they read everything) -#}
+{#- only for dbt run / build: `dbt compile` (which renders the project's hooks too) changes nothing -#}
 {% macro inkrementell_skapa_tillstand() -%}
-    {%- if target.type != 'duckdb' -%}
+    {%- if target.type != 'duckdb' or flags.WHICH not in ('run', 'build') -%}
         {{ return('') }}
     {%- endif %}
     create schema if not exists {{ target.database }}.inkrementell;
@@ -110,7 +111,7 @@
 
 {#- ---------------------------------------------------------------------------------------------------------------
     1. The rows of a big source, incremental PER FILE (models/staging/<system>/base/base_<system>__<entity>_per_fil):
-    the rows as read and checked by staging_rader (macros/staging.sql), before the deliveries are resolved.
+    the rows as read and checked by staging_rader (macros/staging/staging_bas.sql), before the deliveries are resolved.
     In the model:  {{ config(materialized='incremental', incremental_strategy='append',
                              on_schema_change='sync_all_columns', post_hook="{{ inkrementell_efter() }}") }}
                    {{ inkrementell_staging_rader(source('ekonomi', 'huvudbok'), kolumner, ar='coalesce(ar, 0)') }}

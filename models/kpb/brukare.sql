@@ -1,11 +1,8 @@
 -- KPB step 5, per person: one row per brukare (a person with a volume of a mapped insats) and year, with the
--- person's total cost and the cuts of the KPB analyses (age band, sex, housing form, area, cost interval).
---   alder              age on 31 December of ar (ar − birth year)
---   boendeform         sarskilt_boende when the person has at least var kpb_sarskilt_boende_min_dygn (1) dygn of
---                      an is_sarskilt_boende insats counted in dygn, or any is_sarskilt_boende insats counted in
---                      another unit; else ordinart_boende                                       [I]
---   verksamhetsomrade  lss when any insats lies in an area of var kpb_lss_omraden; else aldreomsorg when alder >=
---                      var kpb_aldersgrans_aldreomsorg (65); else funktionsnedsattning   [I]
+-- person's total cost and the cuts of the KPB analyses. The person's age, housing form, area and total cost come
+-- from kpb_intermediate.int_kpb_brukare_indelning (the rules are stated there); here:
+--   aldersgrupp        the band of seed kpb_aldersgrupper the age falls in
+--   kostnadsintervall  the interval of seed kpb_kostnadsintervall the total cost falls in (lower bound inclusive)
 --   is_ytterfall       total_kostnad >= the limit of the person's area, boendeform and year in seed
 --                      kpb_ytterfall_granser (an exact boendeform before '*', an exact year before '*'):
 --                      grans_belopp kr, or sabo_faktor × the municipality's own särskilt boende cost per
@@ -20,22 +17,12 @@
     on_schema_change='fail',
     post_hook="{{ inkrementell_efter() }}",
 ) }}
-{%- set lss_lista = "'" ~ (installning('kpb_lss_omraden') | join("', '")) ~ "'" %}
 {% call inkrementell_per_ar() -%}
 with
 
-volymer as (
-    select * from {{ ref('int_kpb_volymer_oversatta') }}
+klassade as (
+    select * from {{ ref('int_kpb_brukare_indelning') }}
     where {{ inkrementell_ar_filter('ar') }}
-),
-
-brukarkostnad as (
-    select * from {{ ref('brukarkostnad') }}
-    where {{ inkrementell_ar_filter('ar') }}
-),
-
-standardinsatser as (
-    select * from {{ ref('kpb_standardinsatser') }}
 ),
 
 aldersgrupper as (
@@ -66,84 +53,6 @@ sabo_ar as (
     from insatskostnad
     where insats_kod = '{{ installning("kpb_ytterfall_referensinsats") }}'
     group by kommun_kod, ar
-),
-
-personer as (
-    select
-        volymer.kommun_kod,
-        volymer.ar,
-        volymer.person_id,
-        min(volymer.kon) as kon,
-        min(volymer.fodelsedatum) as fodelsedatum,
-        case
-            when
-                sum(
-                    case
-                        when
-                            standardinsatser.is_sarskilt_boende and standardinsatser.mattenhet = 'dygn'
-                            and volymer.volymtyp = standardinsatser.volymtyp
-                            then volymer.volym
-                        else 0
-                    end
-                ) >= {{ installning('kpb_sarskilt_boende_min_dygn') }}
-                or max(
-                    case
-                        when standardinsatser.is_sarskilt_boende and coalesce(standardinsatser.mattenhet, '') <> 'dygn'
-                            then 1
-                        else 0
-                    end
-                ) = 1
-                then 1
-            else 0
-        end as har_sarskilt_boende,
-        max(case when standardinsatser.omrade in ({{ lss_lista }}) then 1 else 0 end) as har_lss_insats
-    from volymer
-    inner join standardinsatser
-        on volymer.insats_kod = standardinsatser.insats_kod
-    where standardinsatser.is_brukarrelaterad
-    group by volymer.kommun_kod, volymer.ar, volymer.person_id
-),
-
-kostnad as (
-    select
-        kommun_kod,
-        ar,
-        person_id,
-        sum(kostnad) as total_kostnad,
-        count(*) as antal_insatser
-    from brukarkostnad
-    group by kommun_kod, ar, person_id
-),
-
-med_alder as (
-    select
-        personer.kommun_kod,
-        personer.ar,
-        personer.person_id,
-        personer.kon,
-        cast(personer.ar - extract(year from personer.fodelsedatum) as integer) as alder,
-        personer.har_sarskilt_boende,
-        personer.har_lss_insats,
-        cast(coalesce(kostnad.total_kostnad, 0) as decimal(18, 2)) as total_kostnad,
-        coalesce(kostnad.antal_insatser, 0) as antal_insatser
-    from personer
-    left join kostnad
-        on
-            personer.kommun_kod = kostnad.kommun_kod
-            and personer.ar = kostnad.ar
-            and personer.person_id = kostnad.person_id
-),
-
-klassade as (
-    select
-        med_alder.*,
-        case when med_alder.har_sarskilt_boende = 1 then 'sarskilt_boende' else 'ordinart_boende' end as boendeform,
-        case
-            when med_alder.har_lss_insats = 1 then 'lss'
-            when med_alder.alder >= {{ installning('kpb_aldersgrans_aldreomsorg') }} then 'aldreomsorg'
-            else 'funktionsnedsattning'
-        end as verksamhetsomrade
-    from med_alder
 ),
 
 {# the ytterfall limit of the area, boendeform and year: an exact boendeform beats '*' (or empty), then an exact
@@ -197,7 +106,7 @@ granser as (
 final as (
     select
         klassade.kommun_kod,
-        cast(klassade.ar as integer) as ar,
+        klassade.ar,
         klassade.person_id,
         klassade.kon,
         klassade.alder,
@@ -206,7 +115,7 @@ final as (
         klassade.verksamhetsomrade,
         klassade.total_kostnad,
         kostnadsintervall.kostnadsintervall,
-        cast(klassade.antal_insatser as bigint) as antal_insatser,
+        klassade.antal_insatser,
         cast(round(granser.grans, 2) as decimal(18, 2)) as ytterfall_grans,
         coalesce(klassade.total_kostnad >= round(granser.grans, 2), false) as is_ytterfall
     from klassade

@@ -10,6 +10,8 @@ It also registers two Python functions in DuckDB that the staging macros call:
 ``kommunanalys_granska_leverans(glob, encoding, columns, root, copy_root, sie_config)`` (encoding and structure of
 the delivered CSV files; SIE ledger files converted before DuckDB reads them, :mod:`kommunanalys.leverans`) and ``kommunanalys_syntetisk(raw_root)`` (''
 when every file of the raw folder is one the generator wrote, per the hashes in its marker file; else the reason).
+And it sets the raw and derived folders as the DuckDB variables ``kommunanalys_raw_root`` and
+``kommunanalys_derived_root``, which the compiled SQL reads the files under (no absolute path in a compiled file).
 """
 
 from __future__ import annotations
@@ -33,6 +35,19 @@ def _set_key(con) -> None:
     con.execute("set variable kommunanalys_key_is_demo = ?", [not key])
 
 
+# The folders the delivered files are read from, as DuckDB variables: the compiled SQL of a base model names a file
+# as getvariable('kommunanalys_raw_root') || '/ekonomi/huvudbok_2024.csv' (macros/staging/raw_filer.sql, rot_relativ), so
+# that no compiled file holds this machine's folders. The same environment variables (and defaults) as the macros
+# raw_root() / derived_root() and the sources' YAML.
+ROOTS = (("kommunanalys_raw_root", "KOMMUNANALYS_RAW_ROOT", "data/raw"),
+         ("kommunanalys_derived_root", "KOMMUNANALYS_DERIVED_ROOT", "data/derived"))
+
+
+def _set_roots(con) -> None:
+    for variable, env, default in ROOTS:
+        con.execute(f"set variable {variable} = ?", [os.environ.get(env, default)])
+
+
 def _register_functions(con) -> None:
     for name, fn, n_args in (("kommunanalys_granska_leverans", granska_kalla, 6),
                              ("kommunanalys_granska_kolada", granska_kolada, 2),
@@ -49,7 +64,9 @@ class Plugin(BasePlugin):
 
     def configure_connection(self, conn) -> None:
         _set_key(conn)
+        _set_roots(conn)
         _register_functions(conn)
 
     def configure_cursor(self, cursor) -> None:
         _set_key(cursor)
+        _set_roots(cursor)

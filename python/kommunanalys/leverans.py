@@ -211,9 +211,11 @@ def _omkoda(path: Path, mal: Path) -> None:
     os.replace(tmp, mal)
 
 
-def granska_fil(path: Path, fil: str, konfigurerad: str, kolumner: list[str], omkodad_rot: Path | None) -> dict:
+def granska_fil(path: Path, fil: str, konfigurerad: str, kolumner: list[str], omkodad_rot: Path | None,
+                skriv: bool = True) -> dict:
     """One file: {'las': path to read, 'fil': name relative to the root, 'kodning': 'utf-8'|'latin-1',
-    'info': [...]}. Raises LeveransFel."""
+    'info': [...]}. skriv=False: the copy a Windows-1252 file needs is named but not written (dbt compile).
+    Raises LeveransFel."""
     if path.stat().st_size == 0:
         raise LeveransFel(f"{fil}: tom fil (ingen rubrikrad)")
     kodning, info = _kodning(path, fil, konfigurerad.lower().replace("_", "-"))
@@ -221,7 +223,8 @@ def granska_fil(path: Path, fil: str, konfigurerad: str, kolumner: list[str], om
     las = path
     if kodning == "cp1252" and omkodad_rot is not None:
         las = omkodad_rot / fil
-        _omkoda(path, las)
+        if skriv:
+            _omkoda(path, las)
         kodning = "utf-8"
     return {"las": str(las), "fil": fil, "kodning": kodning, "info": info}
 
@@ -240,17 +243,19 @@ def skriv_csv(rader: list[dict], kolumner: tuple[str, ...], mal: Path) -> None:
     os.replace(tmp, mal)
 
 
-def _konverterad(fil: str, rader: list[dict], kolumner: tuple[str, ...], omkodad_rot: Path | None, info: str) -> dict:
+def _konverterad(fil: str, rader: list[dict], kolumner: tuple[str, ...], omkodad_rot: Path | None, info: str,
+                 skriv: bool = True) -> dict:
     """A delivery in another form (SIE, json-stat2) written as the contract's CSV under the copies' folder, with the
     delivery's own line (or cell) of each row in leverans_rad; that copy is read in its place."""
     if omkodad_rot is None:
         raise LeveransFel(f"{fil}: filen läses bara via staging (mappen för omkodade kopior saknas)")
     las = omkodad_rot / (fil + ".csv")
-    skriv_csv(rader, kolumner, las)
+    if skriv:
+        skriv_csv(rader, kolumner, las)
     return {"las": str(las), "fil": fil, "kodning": "utf-8", "rad_kolumn": "leverans_rad", "info": [info]}
 
 
-def granska_sie(path: Path, fil: str, konfig: dict, omkodad_rot: Path | None) -> dict:
+def granska_sie(path: Path, fil: str, konfig: dict, omkodad_rot: Path | None, skriv: bool = True) -> dict:
     """A SIE ledger file (python/kommunanalys/sie.py): read, reconciled with its own totals and converted."""
     from . import sie
 
@@ -258,10 +263,11 @@ def granska_sie(path: Path, fil: str, konfig: dict, omkodad_rot: Path | None) ->
         rader = sie.kontoutfall(sie.las(path, fil), konfig.get("orgnr", {}), konfig.get("dimensioner", []))
     except sie.SieFel as err:
         raise LeveransFel(str(err)) from None
-    return _konverterad(fil, rader, sie.HUVUDBOK, omkodad_rot, f"{fil}: SIE läst som {len(rader)} rader kontoutfall")
+    return _konverterad(fil, rader, sie.HUVUDBOK, omkodad_rot, f"{fil}: SIE läst som {len(rader)} rader kontoutfall",
+                        skriv)
 
 
-def granska_jsonstat(path: Path, fil: str, omkodad_rot: Path | None) -> dict:
+def granska_jsonstat(path: Path, fil: str, omkodad_rot: Path | None, skriv: bool = True) -> dict:
     """SCB population in json-stat2 (python/kommunanalys/jsonstat.py), converted."""
     from . import jsonstat
 
@@ -270,7 +276,8 @@ def granska_jsonstat(path: Path, fil: str, omkodad_rot: Path | None) -> dict:
     except jsonstat.JsonStatFel as err:
         raise LeveransFel(str(err)) from None
     return _konverterad(fil, rader, jsonstat.BEFOLKNING, omkodad_rot,
-                        f"{fil}: json-stat2 läst som {len(rader)} rader; {aggregat} totalceller (tot) lästes inte")
+                        f"{fil}: json-stat2 läst som {len(rader)} rader; {aggregat} totalceller (tot) lästes inte",
+                        skriv)
 
 
 def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_rot: str, sie_konfig: str = "") -> str:
@@ -278,10 +285,12 @@ def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_r
     'info': [...]} (see granska_fil). kolumner: the contract's columns, comma-separated. Files in name order (the
     delivery order). A file ending in .se/.si is a SIE ledger (granska_sie), read with sie_konfig (JSON: orgnr ->
     kommun_kod, and the rows of seeds/staging/sie_dimensioner.csv); a .json file is SCB population in json-stat2
-    (granska_jsonstat)."""
+    (granska_jsonstat). sie_konfig's key "skriv" false: the copies are named, not written (what `dbt compile`
+    asks for: compiling writes no file)."""
     rot_path = Path(rot)
     filer, fel, info = [], [], []
     konfig = json.loads(sie_konfig) if sie_konfig else {}
+    skriv = bool(konfig.get("skriv", True))
     namn = sorted({n for m in monster.split("|") if m for n in glob.glob(m)})
     for name in namn:
         path = Path(name)
@@ -291,12 +300,12 @@ def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_r
             fil = path.name
         try:
             if path.suffix.lower() == ".json":
-                granskad = granska_jsonstat(path, fil, Path(omkodad_rot) if omkodad_rot else None)
+                granskad = granska_jsonstat(path, fil, Path(omkodad_rot) if omkodad_rot else None, skriv)
             elif path.suffix.lower() in SIE_ANDELSER:
-                granskad = granska_sie(path, fil, konfig, Path(omkodad_rot) if omkodad_rot else None)
+                granskad = granska_sie(path, fil, konfig, Path(omkodad_rot) if omkodad_rot else None, skriv)
             else:
                 granskad = granska_fil(path, fil, kodning, [k for k in kolumner.split(",") if k],
-                                       Path(omkodad_rot) if omkodad_rot else None)
+                                       Path(omkodad_rot) if omkodad_rot else None, skriv)
         except LeveransFel as err:
             fel.append(str(err))
             continue

@@ -1,4 +1,4 @@
-{#- The deliveries resolved (macros/staging.sql, staging_leveranser) over the rows read and checked in
+{#- The deliveries resolved (macros/staging/leveranser.sql, staging_leveranser) over the rows read and checked in
     base_ekonomi__huvudbok_per_fil: the code string and month is the key: a row of a later file replaces the row with the same key in
     every earlier file; a second row with the same key in one file is quarantined as a duplicate. Two files
     delivering the same (kommun_kod, period) are listed in staging.leveransoverlapp (a warning names them).

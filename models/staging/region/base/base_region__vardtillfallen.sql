@@ -1,4 +1,4 @@
-{#- The deliveries resolved (macros/staging.sql, staging_leveranser) over the rows read and checked in
+{#- The deliveries resolved (macros/staging/leveranser.sql, staging_leveranser) over the rows read and checked in
     base_region__vardtillfallen_per_fil: an episode (vardtillfalle_id) occurs once: the row of the latest file is used (an ongoing episode
     delivered again when discharged), earlier files' rows are replaced; a second row in one file is quarantined.
     Incremental per year (macros/inkrementell.sql): a delivery recomputes the years its files touch.

@@ -1,4 +1,4 @@
-{#- The deliveries resolved (macros/staging.sql, staging_leveranser) over the rows read and checked in
+{#- The deliveries resolved (macros/staging/leveranser.sql, staging_leveranser) over the rows read and checked in
     base_verksamhet__insatser_per_fil: key person, period, insats code, regi, volymtyp, enhet: a row of a later file replaces the row with
     the same key in earlier files; a second row with the same key in one file is quarantined. Overlapping periods
     are listed in staging.leveransoverlapp.

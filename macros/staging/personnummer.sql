@@ -53,3 +53,21 @@
         when not {{ kommunanalys.pnr_luhn_ok(kommunanalys.pnr_normalize(raw_expr)) }} then 'fel kontrollsiffra'
     end
 {%- endmacro %}
+
+{#- true when the text holds something that looks like a personnummer or samordningsnummer in any spelling:
+    twelve digits (19|20)YYMMDDNNNN or ten digits YYMMDDNNNN, with '-', '+' or nothing before the last four, month
+    01-12, day 00-31 or 60-91, bounded by non-digits. Evaluated once per cell (staging_bas keeps it in a column). -#}
+{% macro ser_ut_som_personnummer(expr) -%}
+    coalesce({{ kommunanalys.regex_contains(expr,
+        '(^|[^0-9])((19|20)?[0-9]{2}(0[1-9]|1[0-2])([0-3][0-9]|[6-8][0-9]|9[01])[-+]?[0-9]{4})([^0-9]|$)') }}, false)
+{%- endmacro %}
+
+{#- a raw value as shown in a quarantine reason: anything that looks like a personnummer is masked -#}
+{% macro visat_varde(expr) -%}
+    case when {{ kommunanalys.ser_ut_som_personnummer(expr) }} then '<maskerat personnummer>' else {{ expr }} end
+{%- endmacro %}
+
+{#- value, or NULL when the raw text looks like a personnummer (flag <kolumn>__pnr) -#}
+{% macro _stg_utan_personnummer(kolumn, value) -%}
+    {{ return('case when ' ~ kolumn ~ '__pnr then null else ' ~ value ~ ' end') }}
+{%- endmacro %}

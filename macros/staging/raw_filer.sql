@@ -18,6 +18,29 @@
     {{ return(var('derived_root', env_var('KOMMUNANALYS_DERIVED_ROOT', 'data/derived'))) }}
 {%- endmacro %}
 
+{#- The SQL of a base model with the folders replaced by the DuckDB variables the plugin sets from the same
+    environment (python/kommunanalys/dbt_plugin.py): every quoted path '<raw root>/x' becomes
+    getvariable('kommunanalys_raw_root') || '/x' (the derived folder likewise), so that a compiled file names no folder
+    of this machine and stays the same wherever the data lies. A folder given as a var (--vars raw_root) is the
+    caller's own text and is kept as given. On other engines (Spark reads binaryFile.`path`, which takes no
+    expression) the SQL is returned unchanged. -#}
+{% macro rot_relativ(sql) -%}
+    {{ return(adapter.dispatch('rot_relativ', 'kommunanalys')(sql)) }}
+{%- endmacro %}
+
+{% macro default__rot_relativ(sql) -%}
+    {{ return(sql) }}
+{%- endmacro %}
+
+{% macro duckdb__rot_relativ(sql) -%}
+    {%- set ns = namespace(sql=sql) -%}
+    {%- for variabel, rot in [('raw_root', kommunanalys.raw_root()), ('derived_root', kommunanalys.derived_root())]
+            if var(variabel, none) is none -%}
+        {%- set ns.sql = ns.sql.replace("'" ~ rot ~ "/", "getvariable('kommunanalys_" ~ variabel ~ "') || '/") -%}
+    {%- endfor -%}
+    {{ return(ns.sql) }}
+{%- endmacro %}
+
 {% macro raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
     {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix, filnamn, rad_kolumn)) }}
 {%- endmacro %}
@@ -91,7 +114,7 @@
             {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot, prefix, namn, rad_kolumn) ~ ' as rader') -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ return(delar | join('\n    union all by name\n    ')) }}
+    {{ return(kommunanalys.rot_relativ(delar | join('\n    union all by name\n    '))) }}
 {%- endmacro %}
 
 {#- Spark: each file read whole (binaryFile, one row per file, decoded with the encoding the check chose; a

@@ -1,0 +1,173 @@
+{#- The staging base models (models/staging/<system>/base/base_<system>__<entity>.sql) are all built by
+    staging_bas(): read a source in place (CSV via raw_csv, Kolada JSON via kolada_datapunkter), trim, parse the
+    Swedish formats, validate every column in the order given, pseudonymise the personnummer and flag the first
+    failing check of each row in karantan_kolumn / karantan_orsak / karantan_varde (NULL when the row is usable).
+
+    A column spec is a dict:
+      kolumn      the raw column (required)
+      namn        the output column (default: kolumn)
+      typ         text | kommun_kod | kod | decimal | heltal | bool | datum | tidpunkt | period | personnummer | diagnos
+      kravs       true: an empty cell quarantines the row (default false: empty -> NULL)
+      varden      kod: the accepted values (compared in lower case)
+      mappning    kod: raw value -> output value (e.g. SCB kon 1/2 -> man/kvinna); the keys are the accepted values
+      skala       decimal: scale of decimal(18, skala) (default 2)
+      min, max    decimal/heltal: inclusive range; min 0 gives the reason 'negativ'
+      over        decimal/heltal: exclusive lower bound (minuter > 0)
+      inte_fore   datum/tidpunkt: the output column this value may not precede (utskrivning after inskrivning)
+      ar          datum: also output ar (integer year) from this date
+    Options: lasare 'csv' (raw_csv) or 'kolada_json' (kolada_datapunkter); valfri=true for an optional source
+    (no file: an empty relation and a warning); rot 'raw' or 'derived' (the root the file names are relative to);
+    prefix of the file/line columns (kalla, or harledd for the runner's files that carry their own kalla_fil).
+    period outputs <namn> (text YYYYMM), ar and manad; personnummer outputs person_id, kon, fodelsedatum and
+    is_samordningsnummer — never the personnummer itself. -#}
+
+{#- the rows read: the checked files of the source (grouped by the encoding they are read with), or an empty
+    relation with the same text columns when the source has no file -#}
+{% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, urval_filer=none) -%}
+    {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
+    {%- set tom = 'select ' ~ (plan.tom | join(', ')) ~ ' where false' -%}
+    {%- if urval_filer is not none -%}
+        {#- only these files (names relative to the root; a model incremental per file), each checked on its own -#}
+        {%- if not urval_filer -%}
+            {{ return(tom) }}
+        {%- endif -%}
+        {%- set granskad = {'filer': []} -%}
+        {%- for f in urval_filer -%}
+            {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp, monster=rot_mapp ~ '/' ~ f) -%}
+            {%- do granskad.filer.extend(svar.filer if svar else []) -%}
+        {%- endfor -%}
+        {{ return(_stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom)) }}
+    {%- endif -%}
+    {%- if lasare == 'kolada_json' -%}
+        {%- if not kommunanalys.kalla_finns(relation) -%}
+            {{ return(tom) }}
+        {%- endif -%}
+        {%- do kommunanalys.granska_kolada(relation) -%}
+        {{ return('select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter') }}
+    {%- endif -%}
+    {%- set granskad = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}
+    {{ return(_stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom)) }}
+{%- endmacro %}
+
+{#- the checked files, read -#}
+{% macro _stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom) -%}
+    {%- if not execute or not granskad.filer -%}
+        {{ return(tom) }}
+    {%- endif -%}
+    {{ return(kommunanalys.las_filer(relation, granskad.filer, kolumner, rot_mapp, prefix)) }}
+{%- endmacro %}
+
+{#- staging_bas = staging_rader (read, trim, parse, check every cell) + staging_leveranser (resolve the deliveries:
+    periods and keys delivered by more than one file), in one query. The incremental base models run the two steps
+    as two models (macros/inkrementell.sql): the rows per file, read once, and the deliveries over them. -#}
+{% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
+{%- set kolumner_ut = [] -%}
+{%- for u in _stg_plan(kolumner, prefix).utdata -%}{%- do kolumner_ut.append(u.split(' as ')[-1]) -%}{%- endfor %}
+with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning) }},
+
+{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
+
+select * from final
+{%- endmacro %}
+
+{#- the rows of a source as read and checked, each with its quarantine reason; filer: only these files (relative
+    names), for a model incremental per file -#}
+{% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filer=none) -%}
+with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer) }}
+
+select * from utdata
+{%- endmacro %}
+
+{% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer=none) -%}
+    {%- set plan = _stg_plan(kolumner, prefix) -%}
+    {%- set ny_rad = ',\n        ' -%}
+    {%- set ny_gren = '\n            ' -%}
+kalla as (
+    {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filer) }}
+),
+
+trimmad as (
+    select
+        {{ prefix }}_fil,
+        {{ prefix }}_rad,
+        {{ plan.trimmad | join(ny_rad) }}
+    from kalla
+),
+
+tolkad as (
+    select
+        trimmad.*,
+        {{ (plan.tolkad + berikning) | join(ny_rad) }}
+    from trimmad
+    {{ kopplingar | join('\n    ') }}
+),
+
+{%- if plan.pnr_steg1 %}
+
+personnummer_steg1 as (
+    select
+        *,
+        {{ plan.pnr_steg1 | join(ny_rad) }}
+    from tolkad
+),
+
+personnummer_kontroll as (
+    select
+        *,
+        {{ plan.pnr_steg2 | join(ny_rad) }}
+    from personnummer_steg1
+),
+{%- else %}
+
+personnummer_kontroll as (
+    select * from tolkad
+),
+{%- endif %}
+
+forsta_fel as (
+    select
+        *,
+        case
+            {{ plan.villkor | join(ny_gren) }}
+        end as karantan_nr
+    from personnummer_kontroll
+),
+
+kontrollerad as (
+    select
+        *,
+        case karantan_nr
+            {{ plan.kolumn | join(ny_gren) }}
+        end as karantan_kolumn,
+        case karantan_nr
+            {{ plan.orsak | join(ny_gren) }}
+        end as karantan_orsak,
+        case karantan_nr
+            {{ plan.varde | join(ny_gren) }}
+        end as karantan_varde
+    from forsta_fel
+),
+
+utdata as (
+    select
+        {{ prefix }}_fil,
+        {{ prefix }}_rad,
+        {{ plan.utdata | join(ny_rad) }},
+        karantan_kolumn,
+        karantan_orsak,
+        karantan_varde
+    from kontrollerad
+)
+{%- endmacro %}
+
+{#- The column specs of a population cell (kommun_kod, ar, alder 0-100, kon 1/2, antal >= 0): SCB's observed
+    population (base_scb__befolkning) and its forecast (base_scb__prognos_befolkning) are checked by the same rule. -#}
+{% macro befolkning_kolumner() -%}
+    {{ return([
+        {'kolumn': 'kommun_kod', 'typ': 'kommun_kod', 'kravs': true},
+        {'kolumn': 'ar', 'typ': 'heltal', 'min': 1900, 'max': 2100, 'kravs': true},
+        {'kolumn': 'alder', 'typ': 'heltal', 'min': 0, 'max': 100, 'kravs': true},
+        {'kolumn': 'kon', 'typ': 'kod', 'mappning': {'1': 'man', '2': 'kvinna'}, 'kravs': true},
+        {'kolumn': 'antal', 'typ': 'heltal', 'min': 0, 'kravs': true},
+    ]) }}
+{%- endmacro %}
