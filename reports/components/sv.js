@@ -53,8 +53,9 @@ function punktvarde(p, horisontell) {
 }
 
 /** ECharts options that print axis labels and tooltips in Swedish form (decimal comma, space as thousands
- *  separator; a missing value in a tooltip is "–"). */
-export function svAxlar(decimals = 0, horisontell = false) {
+ *  separator; a missing value in a tooltip is "–"). `serienamn`: the tooltip's name of a chart's only series (Evidence
+ *  would show the column's name). */
+export function svAxlar(decimals = 0, horisontell = false, serienamn = null) {
 	const formatter = (v) => (typeof v === 'number' ? nf(decimals).format(v) : v);
 	const axis = { axisLabel: { formatter } };
 	const tooltip = {
@@ -63,7 +64,7 @@ export function svAxlar(decimals = 0, horisontell = false) {
 			const head = items[0]?.axisValueLabel ?? items[0]?.name ?? '';
 			const rows = items.map((p) => {
 				const v = punktvarde(p, horisontell);
-				return `${p.marker ?? ''} ${p.seriesName}: <b>${v === null ? SAKNAS : nf(decimals).format(v)}</b>`;
+				return `${p.marker ?? ''} ${serienamn ?? p.seriesName}: <b>${v === null ? SAKNAS : nf(decimals).format(v)}</b>`;
 			});
 			return [head, ...rows].join('<br/>');
 		}
