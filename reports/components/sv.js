@@ -48,8 +48,12 @@ export function cell(value, typ = 'text') {
 
 /** The value of one ECharts tooltip item: the y of [x, y] (the x of a horizontal chart) or the value itself. */
 function punktvarde(p, horisontell) {
-	const v = Array.isArray(p.value) ? p.value[horisontell ? 0 : 1] : p.value;
-	return v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v);
+	const tal = (v) => (v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v));
+	if (!Array.isArray(p.value)) return tal(p.value);
+	// [x, y], or [y, x] in a horizontal chart; a category is text, so the other element is the value
+	const [forst, sedan] = horisontell ? [0, 1] : [1, 0];
+	const v = p.value[forst];
+	return typeof v === 'string' && tal(v) === null ? tal(p.value[sedan]) : tal(v);
 }
 
 /** ECharts options that print axis labels and tooltips in Swedish form (decimal comma, space as thousands
