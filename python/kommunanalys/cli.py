@@ -303,7 +303,7 @@ def export(
 def report(
     db: DbOpt = None,
     out: Annotated[Optional[Path], typer.Option(help="folder for the built site (default build/site)")] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality (build/pdf/<kod>.pdf)")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality and per analysis group (build/pdf/<kod>.pdf, build/pdf/grupp/<kod>.pdf)")] = False,
     skip_site: Annotated[bool, typer.Option("--skip-site", help="print PDFs from the site already built")] = False,
     kommun: KommunOpt = None,
 ) -> None:
@@ -343,7 +343,7 @@ def report(
 def demo(
     kommuner: Annotated[int, typer.Option(help="number of municipalities")] = 3,
     seed: Annotated[int, typer.Option(help="random seed")] = 42,
-    pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also print a PDF per municipality and per analysis group")] = False,
 ) -> None:
     """The whole demo end to end: fresh synthetic data, scoring, dbt build, export, the Evidence site (when Node
     is installed; otherwise says what is missing and goes on) and the docs site."""

@@ -14,8 +14,9 @@ episode or plan) are exported as they are, into their own folder `personniva/`, 
                                        which files are person-level, columns and types per file
 
 `kommun` (`kommunanalys export --kommun 0880`) writes one municipality's package: of every relation with a
-kommun_kod column only that municipality's rows (published and person-level alike); relations without one
-(catalogues, the rule, the data period) are whole. Rows are in key order, so two exports of the same build hold the
+kommun_kod column only that municipality's rows (published and person-level alike), of a list of units (the analysis
+groups) its non-municipal units and that municipality; relations without either (catalogues, the rule, the data
+period) are whole. Rows are in key order, so two exports of the same build hold the
 same content (the manifest's hashes).
 """
 
@@ -78,7 +79,13 @@ def read_sql(con: duckdb.DuckDBPyConnection, schema: str, table: str, kommun: st
     if kommun is not None and not re.fullmatch(r"\d{4}", kommun):
         raise ValueError(f"kommun must be a four-digit municipality code, got {kommun!r}")
     cols = columns_of(con, schema, table, catalog)
-    where = f" where kommun_kod = '{kommun}'" if kommun is not None and "kommun_kod" in cols else ""
+    where = ""
+    if kommun is not None and "kommun_kod" in cols:
+        where = f" where kommun_kod = '{kommun}'"
+    elif kommun is not None and {"enhetstyp", "enhet_kod"} <= set(cols):
+        # a list of units (publicerat.analysgrupper): its hospitals and primary care, and of the municipalities only
+        # this one, so that no other municipality is named in its package
+        where = f" where enhetstyp <> 'kommun' or enhet_kod = '{kommun}'"
     name = (f'"{catalog}".' if catalog else "") + f'"{schema}"."{table}"'
     return f"select * from {name}{where} order by " + ", ".join(f'"{c}"' for c in cols)
 

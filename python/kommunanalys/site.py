@@ -5,7 +5,8 @@ postinstall step applies the offline fix, reports/scripts/offline-patch.mjs), th
 queries of reports/sources/kommunanalys/ against the published database, read-only) and `npm run build` (the static
 site), and copies the site to <build>/site. `print_pdfs` serves that site on 127.0.0.1 and prints every
 municipality's page to <build>/pdf/<kommun_kod>.pdf with Debian's chromium (driven by playwright-core, never a
-downloaded browser). Nothing is fetched from the internet at build time or in the browser.
+downloaded browser), and every analysis group's page to <build>/pdf/grupp/<analysgrupp_kod>.pdf; the PDFs are also
+copied into the site (<site>/pdf/...), where the pages link to them. Nothing is fetched from the internet at build time or in the browser.
 """
 
 from __future__ import annotations
@@ -209,6 +210,18 @@ def kommuner(db: Path) -> list[tuple[str, str]]:
         con.close()
 
 
+def analysgrupper(db: Path) -> list[tuple[str, str]]:
+    """The analysis groups the site has a page for: those with at least one municipality in the database."""
+    con = open_reader(db)
+    try:
+        return [(r[0], r[1]) for r in con.execute(
+            "select g.analysgrupp_kod, any_value(g.analysgrupp_namn) from publicerat.analysgrupper as g "
+            "join publicerat.kommuner as k on g.enhetstyp = 'kommun' and k.kommun_kod = g.enhet_kod "
+            "group by g.analysgrupp_kod order by 1").fetchall()]
+    finally:
+        con.close()
+
+
 def browser(command: str, base: str, out: Path, paths: list[str]) -> None:
     node, _ = node_tools()
     env = {**os.environ, "CHROMIUM": chromium_path()}
@@ -219,18 +232,24 @@ def browser(command: str, base: str, out: Path, paths: list[str]) -> None:
 
 
 def print_pdfs(site: Path, db: Path, out: Path) -> list[Path]:
-    """Print each municipality's page of the built site to out/<kommun_kod>.pdf (A4); return the files."""
+    """Print each municipality's page of the built site to out/<kommun_kod>.pdf and each analysis group's page to
+    out/grupp/<analysgrupp_kod>.pdf (A4), copy them into the site's pdf/ (the pages link there); return the files."""
     chromium_path()
     targets = kommuner(db)
+    groups = analysgrupper(db)
     out = Path(out)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    with console.status(f"printing {len(targets)} PDFs with chromium"), serve(site) as base:
+    with console.status(f"printing {len(targets) + len(groups)} PDFs with chromium"), serve(site) as base:
         browser("pdf", base, out, [f"/kommun/{kod}/" for kod, _ in targets])
-    files = [out / f"{kod}.pdf" for kod, _ in targets]
+        if groups:
+            browser("pdf", base, out / "grupp", [f"/grupp/{kod}/" for kod, _ in groups])
+    files = [out / f"{kod}.pdf" for kod, _ in targets] + [out / "grupp" / f"{kod}.pdf" for kod, _ in groups]
     missing = [f for f in files if not f.exists()]
     if missing:
         raise RuntimeError(f"PDFs not written: {missing}")
-    for (kod, namn), path in zip(targets, files):
+    for (kod, namn), path in zip(targets + groups, files):
         console.print(f"  pdf {namn}: {path}")
+    shutil.rmtree(Path(site) / "pdf", ignore_errors=True)
+    shutil.copytree(out, Path(site) / "pdf")
     return files

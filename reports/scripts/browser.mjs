@@ -6,7 +6,10 @@
  *       opens every page (default: every page found by following the site's own links from /), waits until its
  *       queries and charts are done, and writes per page: console errors, page errors, requests that left the
  *       local server, failed requests, the number of charts and how many of them drew, and the text of every
- *       element with a data-test attribute (the figures tests compare with the marts).
+ *       element with a data-test attribute (the figures tests compare with the marts); per chart (from Evidence's
+ *       ECharts instances) its number of values drawn, its axis types and category labels, its series names and its
+ *       tooltip for a sample value; the sentences of charts with nothing to draw; the visible text after hovering a
+ *       chart (its menu) with the interface's aria-labels, titles and placeholders; tables wider than their frame.
  *   node scripts/browser.mjs pdf <base-url> <out-dir> <path> [<path> ...]
  *       prints each page to <out-dir>/<last path segment>.pdf (A4, backgrounds, print CSS of the site).
  *
@@ -49,7 +52,7 @@ async function withBrowser(fn) {
 }
 
 async function check(browser) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
 	const queue = paths.length ? [...paths] : ['/'];
 	const seen = new Set(queue);
 	const results = {};
@@ -83,6 +86,41 @@ async function check(browser) {
 			}
 			return { charts: charts.length, chartsDrawn: drawn.length, figures, links, title: document.title,
 				errorBoxes: errors, cells, text: document.body.innerText };
+		}));
+		const first = await page.$('.chart-container');
+		if (first) await first.hover().catch(() => null); // the chart's menu ("Ladda ner data") shows on hover
+		await page.waitForTimeout(200);
+		Object.assign(record, await page.evaluate(() => {
+			const instances = Object.values(window[Symbol.for('__evidence-chart-window-debug__')] ?? {});
+			const chartData = instances.filter((c) => !c.isDisposed?.() && c.getDom()?.isConnected).map((c) => {
+				const o = c.getOption();
+				const series = (o.series ?? []).filter((s) => !String(s.evidenceSeriesType ?? '').startsWith('reference'));
+				let points = 0;
+				const xs = new Set();
+				for (const s of series) for (const d of s.data ?? []) {
+					if (Array.isArray(d)) xs.add(String(d[s.encode?.x === 1 ? 1 : 0]));
+					const v = Array.isArray(d) ? d : (d && typeof d === 'object' && 'value' in d ? d.value : d);
+					const vals = Array.isArray(v) ? v.slice(1) : [v];
+					if (vals.some((x) => x !== null && x !== undefined && x !== '' && x !== '-')) points++;
+				}
+				const axes = [...(o.xAxis ?? []), ...(o.yAxis ?? [])];
+				const fmt = o.tooltip?.[0]?.formatter;
+				let tooltip = null;
+				if (typeof fmt === 'function') {
+					try {
+						tooltip = fmt([{ value: ['x', 1234.5], seriesName: 'S', marker: '', axisValueLabel: 'x' }]);
+					} catch (e) { tooltip = `error: ${e}`; }
+				}
+				return { points, axisTypes: axes.map((a) => a.type), categories: [...axes.flatMap((a) => a.data ?? []).map(String), ...xs],
+					seriesNames: series.map((s) => s.name), tooltip,
+					title: c.getDom().closest('.chart-container')?.innerText?.split('\n')[0] ?? '' };
+			});
+			const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((e) =>
+				['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a)).filter(Boolean));
+			const cutTables = [...document.querySelectorAll('.tabell-rulla')].filter((e) => e.scrollWidth > e.clientWidth + 1)
+				.map((e) => e.closest('.tabell-ram')?.innerText?.slice(0, 80));
+			const emptySentences = [...document.querySelectorAll('[data-diagram-tomt]')].map((e) => e.innerText);
+			return { chartData, interfaceText: document.body.innerText + '\n' + attrs.join('\n'), cutTables, emptySentences };
 		}));
 		results[route] = record;
 		for (const href of record.links) {

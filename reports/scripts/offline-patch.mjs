@@ -12,6 +12,11 @@
  * insertArrowFromIPCStream() into a table of the same name. The files keep Evidence's names (`<table>.parquet`),
  * because the manifest, the dev server and the static-asset copy all key on that suffix; their content is Arrow IPC.
  *
+ * The same mechanism puts Evidence's own interface texts into Swedish (the texts of @evidence-dev/core-components that
+ * the layout's options cannot change: "On this page", the chart menu's "Download Data"/"Save Image", "Print PDF",
+ * "Loading...", the screen-reader labels) and makes a chart's "Ladda ner data" write CSV for Swedish Excel (semicolon,
+ * decimal comma, BOM). The layout's options do the rest (pages/+layout.svelte: homePageName, builtWithEvidence ...).
+ *
  * Version-guarded: the patch is written against exactly the versions below and the exact text it replaces. Any
  * other version, or text that differs, stops the install with an error, so an upgrade cannot silently leave the
  * site depending on the internet. Running it twice is harmless (already patched files are recognised).
@@ -26,7 +31,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXPECTED = {
 	'@evidence-dev/evidence': '40.1.8',
 	'@evidence-dev/universal-sql': '3.0.1',
-	'@duckdb/duckdb-wasm': '1.32.0'
+	'@duckdb/duckdb-wasm': '1.32.0',
+	'@evidence-dev/core-components': '5.4.2'
 };
 
 function fail(message) {
@@ -50,14 +56,15 @@ const universal = packageDir('@evidence-dev/universal-sql', packageDir('@evidenc
 const dirs = {
 	'@evidence-dev/evidence': packageDir('@evidence-dev/evidence'),
 	'@evidence-dev/universal-sql': universal,
-	'@duckdb/duckdb-wasm': packageDir('@duckdb/duckdb-wasm', universal)
+	'@duckdb/duckdb-wasm': packageDir('@duckdb/duckdb-wasm', universal),
+	'@evidence-dev/core-components': packageDir('@evidence-dev/core-components')
 };
 for (const [name, version] of Object.entries(EXPECTED)) {
 	const found = JSON.parse(readFileSync(path.join(dirs[name], 'package.json'), 'utf-8')).version;
 	if (found !== version) fail(`${name} is ${found}, the patch expects ${version}.`);
 }
 
-/** [file relative to universal-sql, [[original text, replacement], ...]] */
+/** [file relative to universal-sql (or to the package named first), [[original text, replacement], ...]] */
 const PATCHES = [
 	['src/build-parquet.js', [
 		[
@@ -144,9 +151,53 @@ import { readFileSync } from 'fs'; // ${MARK}`
 	]]
 ];
 
+const SV = 'kommunanalys svensk patch';
+const CORE = '@evidence-dev/core-components';
+/** Evidence's interface texts in Swedish: [package, file, [[original, replacement], ...]] */
+const SWEDISH = [
+	['@evidence-dev/evidence', 'template/src/app.html', [['<html lang="en">', '<html lang="sv">']]],
+	[CORE, 'dist/organisms/layout/tableofcontents/ContentsList.svelte', [
+		['\t\tOn this page\n', `\t\tPå den här sidan<!-- ${SV} -->\n`]
+	]],
+	[CORE, 'dist/unsorted/viz/core/ECharts.svelte', [
+		['text="Save Image"', 'text="Spara bild"'],
+		['text="Download Data"', 'text="Ladda ner data"']
+	]],
+	[CORE, 'dist/unsorted/ui/DownloadData.svelte', [
+		[`	export let text = 'Download';`, `	export let text = 'Ladda ner'; // ${SV}`],
+		[`			fieldSeparator: ',',
+			quoteStrings: '"',
+			decimalSeparator: '.',`, `			fieldSeparator: ';', // ${SV}: CSV for Swedish Excel
+			quoteStrings: '"',
+			decimalSeparator: ',',`]
+	]],
+	[CORE, 'dist/organisms/layout/header/KebabMenu.svelte', [
+		['aria-label="Menu"', 'aria-label="Meny"'],
+		['\t\t\t\tPrint PDF\n', '\t\t\t\tSkriv ut (PDF)\n'],
+		[`{$showQueries ? 'Hide ' : 'Show '} Queries`, `{$showQueries ? 'Dölj frågorna' : 'Visa frågorna'}`],
+		['\t\t\t\t\tAppearance\n', '\t\t\t\t\tUtseende\n']
+	]],
+	[CORE, 'dist/organisms/layout/header/Header.svelte', [
+		['<span class="sr-only">Close sidebar</span>', '<span class="sr-only">Stäng menyn</span>'],
+		['<span class="sr-only">Open sidebar</span>', '<span class="sr-only">Öppna menyn</span>']
+	]],
+	[CORE, 'dist/organisms/layout/misc/LoadingSkeleton.svelte', [
+		['<span class="sr-only">Loading...</span>', '<span class="sr-only">Laddar …</span>']
+	]],
+	[CORE, 'dist/unsorted/viz/core/EmptyChart.svelte', [
+		[`export let emptyMessage = 'No Records';`, `export let emptyMessage = 'Inga uppgifter';`]
+	]],
+	[CORE, 'dist/organisms/layout/BreadCrumbs.svelte', [
+		[`const crumbs = [{ href: '/', title: 'Home' }];`, `const crumbs = [{ href: '/', title: 'Start' }];`],
+		[`path.title = 'Home';`, `path.title = 'Start';`]
+	]]
+];
+
 let changed = 0;
-for (const [relative, replacements] of PATCHES) {
-	const file = path.join(universal, relative);
+const all = [...PATCHES.map(([relative, replacements]) => [universal, relative, replacements]),
+	...SWEDISH.map(([name, relative, replacements]) => [dirs[name], relative, replacements])];
+for (const [base, relative, replacements] of all) {
+	const file = path.join(base, relative);
 	let text = readFileSync(file, 'utf-8');
 	let fileChanged = false;
 	for (const [original, replacement] of replacements) {
@@ -161,5 +212,5 @@ for (const [relative, replacements] of PATCHES) {
 		changed++;
 	}
 }
-console.log(`${MARK}: ${changed ? `patched ${changed} file(s)` : 'already applied'} in ${universal} ` +
-	'(sources and the browser load Arrow IPC; nothing is downloaded)');
+console.log(`${MARK}: ${changed ? `patched ${changed} file(s)` : 'already applied'} in ${universal} and ${dirs[CORE]} ` +
+	'(sources and the browser load Arrow IPC, nothing is downloaded; Evidence\'s interface texts in Swedish)');
