@@ -22,7 +22,15 @@ SIP_GNV_INDIKATORER = {
     "SIP_VARDKOSTNAD_FORANDRING", "SIP_KOSTNAD_PER_UPPNATT_MAL", "SIP_AKUTDAGAR_PER_TKR", "SIP_BUDGETUTFALL",
     "GNV_FALLSKADOR_65", "GNV_FALL_SLUTENVARD_80", "GNV_PAVERKBAR_SLUTENVARD_65",
     "GNV_VARDTILLFALLEN_ALDERSSTAND", "GNV_DISTANSMOTEN",
+    # issue 23: care access from the primary-care contacts, the national survey's shares, the cost side
+    "GNV_BEDOMNING_VC_3_DYGN", "GNV_LAKARBESOK_HEMMET", "GNV_LAKARE_SABO_VID_BEHOV",
+    "GNV_ENKAT_VARD_KVALL_HELG", "GNV_ENKAT_SAMORDNAR_KONTAKTER", "GNV_ENKAT_FORTROENDE_HSV",
+    "GNV_ENKAT_LAKARE_VARDPLAN", "GNV_ENKAT_VARDAS_HEMMA_DIGITALT",
+    "GNV_FALLSKADOR_65_KOSTNAD", "GNV_PAVERKBAR_SLUTENVARD_65_KOSTNAD",
 }
+# catalogued, but no source the project reads delivers it (SAMSA's discharge file has no meeting form): listed in
+# utfall_saknas, with no model
+SIP_GNV_UTAN_KALLA = {"GNV_DISTANSMOTEN_PLANERING"}
 CHECK_CONTRACT = PROJECT_ROOT.parent / "shared" / "tools" / "check_contract.py"
 
 
@@ -37,12 +45,13 @@ def _demo_kommuner(built) -> set[str]:
 def test_every_indicator_has_catalogue_row_and_model(built) -> None:
     katalog = _ids(built, "select indikator_id from konfig.indikator_katalog "
                           "where indikator_id like 'SIP%' or indikator_id like 'GNV%'")
-    assert katalog == SIP_GNV_INDIKATORER
+    assert katalog == SIP_GNV_INDIKATORER | SIP_GNV_UTAN_KALLA
     modeller = {p.stem.removeprefix("int_indikator__").upper()
                 for p in (PROJECT_ROOT / "models" / "indicators" / "intermediate").rglob("int_indikator__*.sql")}
     assert SIP_GNV_INDIKATORER <= modeller
     berakningsbara = _ids(built, "select indikator_id from konfig.indikator_katalog where demo_berakningsbar")
     assert SIP_GNV_INDIKATORER <= berakningsbara
+    assert not SIP_GNV_UTAN_KALLA & (berakningsbara | modeller)
 
 
 def test_every_indicator_in_utfall_for_every_demo_municipality(built) -> None:
