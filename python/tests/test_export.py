@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from .test_site import NOT_PERSONS
+from .test_svenska_beskrivningar import engelska_ord
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,9 @@ def test_xlsx_opens_and_its_column_sheet_describes_every_column(export):
     code = next(book["kommuner"].iter_rows(min_row=2, max_row=2))[0]
     assert (code.value, code.data_type) == ("0880", "s")
     assert sheets["Kolumner"].loc[sheets["Kolumner"]["kolumn"] == "kommun_kod", "beskrivning"].str.len().min() > 10
+    # the descriptions economists read are Swedish (issue 23, item 5)
+    engelska = {text: engelska_ord(text) for text in columns["beskrivning"].astype(str) if engelska_ord(text)}
+    assert not engelska, list(engelska.items())[:5]
 
 
 def test_manifest_describes_every_file(export, manifest, demo):
