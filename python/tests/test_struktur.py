@@ -172,7 +172,7 @@ def test_publika_modeller_ar_kontrakterade_martar(manifest):
 
 
 def test_ingen_graph_i_modeller_och_makron():
-    # `graph.sources` is allowed: macros/staging.sql (kalla_plats) reads a source's description (its
+    # `graph.sources` is allowed: macros/staging/kallor.sql (kalla_plats) reads a source's description (its
     # external_location) there on adapters that render a source as schema.table (Spark); that reads one node's
     # metadata and builds no list of models from the DAG, which is what the rule is about.
     filer = [*(PROJECT_ROOT / "models").rglob("*.sql"), *(PROJECT_ROOT / "macros").rglob("*.sql")]
