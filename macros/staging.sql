@@ -23,6 +23,9 @@
         {'system': 'granskning', 'tabell': 'sip_granskning', 'modell': 'base_granskning__sip_granskning'},
         {'system': 'tid', 'tabell': 'sip_tid', 'modell': 'base_tid__sip_tid'},
         {'system': 'extern', 'tabell': 'kolada', 'modell': 'base_extern__kolada'},
+        {'system': 'avvikelser', 'tabell': 'avvikelser', 'modell': 'base_avvikelser__avvikelser'},
+        {'system': 'primarvard', 'tabell': 'kontakter', 'modell': 'base_primarvard__kontakter'},
+        {'system': 'nationell_enkat', 'tabell': 'andelar', 'modell': 'base_nationell_enkat__andelar'},
     ]) }}
 {%- endmacro %}
 

@@ -9,9 +9,6 @@ karantanrader as (
     {{ staging_basunion(
         ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde'],
         'karantan_orsak is not null',
-    ) }}{{ samverkan_basunion(
-        ['karantan_kolumn as kolumn', 'karantan_orsak as orsak', 'karantan_varde as varde'],
-        'karantan_orsak is not null',
     ) }}
 ),
 

@@ -8,10 +8,6 @@ lasta_rader as (
         'case when karantan_orsak is null and ersatt_av is null then 1 else 0 end as is_anvand',
         'case when ersatt_av is not null then 1 else 0 end as is_ersatt',
         'ersatt_av',
-    ]) }}{{ samverkan_basunion([
-        'case when karantan_orsak is null and ersatt_av is null then 1 else 0 end as is_anvand',
-        'case when ersatt_av is not null then 1 else 0 end as is_ersatt',
-        'ersatt_av',
     ]) }}
 ),
 
