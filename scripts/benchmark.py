@@ -177,6 +177,8 @@ for key, value in spec["settings"].items():
     con.execute(f"set {key} = '{value}'")
 con.execute("set variable kommunanalys_pseudonym_key = ?", [spec["key"]])
 con.execute("set variable kommunanalys_key_is_demo = ?", [spec["key_is_demo"]])
+for variable, folder in spec["roots"].items():  # the folders the compiled SQL reads the files under
+    con.execute(f"set variable {variable} = ?", [folder])
 con.execute(f"attach '{spec['seeds_from']}' as dbt_bygge (read_only)")
 for schema in spec["schemas"]:
     con.execute(f"create schema if not exists {schema}")
@@ -220,12 +222,15 @@ def plain_sql(folder: Path, raw: Path, kpb_run: Path) -> Matning:
         shutil.rmtree(run)
     run.mkdir(parents=True)
     sys.path.insert(0, str(ROOT / "python"))
-    from kommunanalys.dbt_plugin import DEMO_KEY, KEY_ENV
+    from kommunanalys.dbt_plugin import DEMO_KEY, KEY_ENV, ROOTS
 
     spec = {"db": str(run / "kommunanalys.duckdb"), "seeds_from": str(kpb_run / "kommunanalys.duckdb"),
             "settings": duckdb_settings(run / "kommunanalys.duckdb"), "key": os.environ.get(KEY_ENV) or DEMO_KEY,
             "key_is_demo": not os.environ.get(KEY_ENV), "schemas": sorted({m[1] for m in models} | {s[0] for s in seeds}),
-            "seeds": seeds, "models": models}
+            "seeds": seeds, "models": models,
+            # the raw and derived folders as the dbt plugin sets them (relative to the project, where dbt runs)
+            "roots": {variable: str(ROOT / dbt_env(folder, raw, kpb_run / "kommunanalys.duckdb").get(env, default))
+                      for variable, env, default in ROOTS}}
     (run / "spec.json").write_text(json.dumps(spec, indent=1))
     (run / "referens.py").write_text(REFERENS)
     return mat([sys.executable, str(run / "referens.py"), str(run / "spec.json")], dict(os.environ),
