@@ -21,44 +21,26 @@ dagar as (
     select * from {{ ref('int_ukd_dagar') }}
 ),
 
-per_episod as (
-    select
-        kommun_kod,
-        vardform,
-        sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
-        sum(betalningsdagar) as betalningsdagar,
-        sum(betalningsbelopp) as betalningsbelopp
-    from vardtillfallen
-    group by
-        kommun_kod,
-        vardform
-),
+{#- the three levels summed per municipality and vardform: (cte, source relation, column prefix in summor) -#}
+{%- set nivaer = [('per_episod', 'vardtillfallen', 'episod'), ('per_manad', 'betalningsansvar', 'manad'),
+    ('per_individ', 'individ', 'individ')] %}
+{%- set matt = [('utskrivningsklara_dagar', 'dagar'), ('betalningsdagar', 'betalningsdagar'),
+    ('betalningsbelopp', 'belopp')] %}
+{%- for cte, kalla, _ in nivaer %}
 
-per_manad as (
+{{ cte }} as (
     select
         kommun_kod,
         vardform,
-        sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
-        sum(betalningsdagar) as betalningsdagar,
-        sum(betalningsbelopp) as betalningsbelopp
-    from betalningsansvar
+        {%- for kolumn, _ in matt %}
+        sum({{ kolumn }}) as {{ kolumn }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ kalla }}
     group by
         kommun_kod,
         vardform
 ),
-
-per_individ as (
-    select
-        kommun_kod,
-        vardform,
-        sum(utskrivningsklara_dagar) as utskrivningsklara_dagar,
-        sum(betalningsdagar) as betalningsdagar,
-        sum(betalningsbelopp) as betalningsbelopp
-    from individ
-    group by
-        kommun_kod,
-        vardform
-),
+{%- endfor %}
 
 summor as (
     select
@@ -66,15 +48,11 @@ summor as (
         coalesce(per_episod.vardform, per_manad.vardform, per_individ.vardform) as vardform,
         'summa' as niva,
         cast(null as {{ indikator_typ_text() }}) as vardtillfalle_id,
-        coalesce(per_episod.utskrivningsklara_dagar, 0) as episod_dagar,
-        coalesce(per_manad.utskrivningsklara_dagar, 0) as manad_dagar,
-        coalesce(per_individ.utskrivningsklara_dagar, 0) as individ_dagar,
-        coalesce(per_episod.betalningsdagar, 0) as episod_betalningsdagar,
-        coalesce(per_manad.betalningsdagar, 0) as manad_betalningsdagar,
-        coalesce(per_individ.betalningsdagar, 0) as individ_betalningsdagar,
-        coalesce(per_episod.betalningsbelopp, 0) as episod_belopp,
-        coalesce(per_manad.betalningsbelopp, 0) as manad_belopp,
-        coalesce(per_individ.betalningsbelopp, 0) as individ_belopp
+        {%- for kolumn, suffix in matt %}
+        {%- for cte, _, prefix in nivaer %}
+        coalesce({{ cte }}.{{ kolumn }}, 0) as {{ prefix }}_{{ suffix }}{{ ',' if not loop.last }}
+        {%- endfor %}{{ ',' if not loop.last }}
+        {%- endfor %}
     from per_episod
     full outer join per_manad
         on {{ lika_kolumner('per_episod', 'per_manad', ['kommun_kod', 'vardform']) }}
