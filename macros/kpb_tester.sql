@@ -57,3 +57,23 @@ order by {{ kolumner | join(', ') }}
 {{ kpb_visa_avvikelser(avvikelser, rubrik, ref('int_kpb_huvudbok_oversatt')) }}
 {{ avvikelser }}
 {% endmacro %}
+
+{#- The body of a KPB test on the rows of one relation (tests/kpb/kpb_enhetskostnad_negativ and the like): the
+    rows of `relation` meeting `villkor` (a SQL condition), with the columns `kolumner` (SQL select items),
+    optionally ordered by `ordning`; printed in the log under `rubrik` (kpb_visa_avvikelser) and returned, so the
+    test fails on any. -#}
+{% macro kpb_avvikande_rader(relation, kolumner, villkor, rubrik, ordning=none) %}
+{%- set avvikelser %}
+select
+    {%- for kolumn in kolumner %}
+    {{ kolumn }}{{ ',' if not loop.last }}
+    {%- endfor %}
+from {{ relation }}
+where {{ villkor }}
+{%- if ordning %}
+order by {{ ordning }}
+{%- endif %}
+{%- endset %}
+{{ kpb_visa_avvikelser(avvikelser, rubrik, relation) }}
+{{ avvikelser }}
+{% endmacro %}
