@@ -77,3 +77,52 @@ order by {{ ordning }}
 {{ kpb_visa_avvikelser(avvikelser, rubrik, relation) }}
 {{ avvikelser }}
 {% endmacro %}
+
+{#- The body of a KPB test that a breakdown of kpb.insatskostnad adds up to it, to the öre (tests/kpb/
+    kpb_enhetskostnad_avstamning per enhet, kpb_brukarkostnad_summa per brukare): the insatser (of `villkor`, a SQL
+    condition on kpb.insatskostnad) whose parts in `delar` are missing or do not sum to the insats's figures.
+    `summor` lists (insats column, SQL sum over the parts, alias); the first is the one whose absence means the
+    insats has no parts; the columns of `visa` (insats columns) are shown next to their parts' sums. Printed in the
+    log under `rubrik` (kpb_visa_avvikelser) and returned, so the test fails on any. -#}
+{% macro kpb_insats_summerar_delar(delar, summor, visa, rubrik, villkor='true') %}
+{%- set nyckel = ['kommun_kod', 'ar', 'insats_kod', 'regi'] %}
+{%- set avvikelser %}
+with
+
+insatser as (
+    select * from {{ ref('insatskostnad') }}
+    where {{ villkor }}
+),
+
+delar as (
+    select
+        {%- for kolumn in nyckel %}
+        {{ kolumn }},
+        {%- endfor %}
+        {%- for _, summa, alias in summor %}
+        {{ summa }} as {{ alias }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ delar }}
+    group by {{ nyckel | join(', ') }}
+)
+
+select
+    {%- for kolumn in nyckel %}
+    insatser.{{ kolumn }},
+    {%- endfor %}
+    {%- for kolumn, _, alias in summor if kolumn in visa %}
+    insatser.{{ kolumn }},
+    delar.{{ alias }}{{ ',' if not loop.last }}
+    {%- endfor %}
+from insatser
+left join delar
+    on {{ lika_kolumner('insatser', 'delar', nyckel) }}
+where
+    delar.{{ summor[0][2] }} is null
+    {%- for kolumn, _, alias in summor %}
+    or insatser.{{ kolumn }} <> delar.{{ alias }}
+    {%- endfor %}
+{%- endset %}
+{{ kpb_visa_avvikelser(avvikelser, rubrik, ref('insatskostnad')) }}
+{{ avvikelser }}
+{% endmacro %}
