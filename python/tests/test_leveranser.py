@@ -28,7 +28,7 @@ from kommunanalys.leverans import LeveransFel, granska_fil, granska_kalla
 from kommunanalys.paths import PROJECT_ROOT
 
 from .test_pii import PNR_FILE, is_real_personnummer
-from .test_staging import isolated_dbt
+from .test_staging import isolated_dbt, isolated_tables
 
 KEY = "test-nyckel-leveranser"
 LEDGER_HEADER = "kommun_kod;period;konto;ansvar;verksamhet;aktivitet;projekt;motpart;belopp"
@@ -245,12 +245,7 @@ def test_person_level_file_that_fails_to_parse_names_file_and_line_and_leaks_no_
     files = [p for folder in ("target", "logs") for p in (tmp_path / folder).rglob("*")]
     assert files
     assert scan_for_personnummer(files, [result.stdout, result.stderr]) == []
-    con = duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True)
-    try:
-        assert con.execute("select count(*) from information_schema.tables "
-                           "where table_name = 'base_verksamhet__insatser'").fetchone()[0] == 0
-    finally:
-        con.close()
+    assert "base_verksamhet__insatser" not in isolated_tables(tmp_path)
 
 
 # --- re-deliveries and duplicates in a build of the demo ---------------------------------------------------

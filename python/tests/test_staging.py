@@ -282,3 +282,13 @@ def isolated_dbt(base: Path, args: list[str], raw: Path, derived: Path | None = 
     dbt = shutil.which("dbt", path=str(Path(sys.executable).parent)) or "dbt"
     return subprocess.run([dbt, *args, "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT)],
                           cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=900)
+
+
+def isolated_tables(base: Path) -> list[str]:
+    """The names of the tables in the database of an isolated_dbt run under base (opened read-only; the database
+    must exist): for the tests that a failed build leaves a model unbuilt."""
+    con = duckdb.connect(str(base / "db.duckdb"), read_only=True)
+    try:
+        return [name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()]
+    finally:
+        con.close()
