@@ -22,7 +22,6 @@ same content (the manifest's hashes).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -36,6 +35,7 @@ import duckdb
 import pandas as pd
 
 from .publish import open_reader
+from .syntetisk import file_hash
 
 PUBLISHED_SCHEMA = "publicerat"
 MART_SCHEMAS = ("kpb", "indikatorer")
@@ -88,14 +88,6 @@ def read_sql(con: duckdb.DuckDBPyConnection, schema: str, table: str, kommun: st
         where = f" where enhetstyp <> 'kommun' or enhet_kod = '{kommun}'"
     name = (f'"{catalog}".' if catalog else "") + f'"{schema}"."{table}"'
     return f"select * from {name}{where} order by " + ", ".join(f'"{c}"' for c in cols)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _csv_field(value) -> str:
@@ -166,7 +158,7 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
             written.append(path)
             files.append({
                 "path": path.relative_to(out).as_posix(), "name": name, "format": path.suffix[1:],
-                "rows": int(len(df)), "sha256": _sha256(path), "person_level": person_level,
+                "rows": int(len(df)), "sha256": file_hash(path), "person_level": person_level,
                 "columns": [{"name": c, "type": t} for c, t in zip(df.columns, df.attrs["types"])],
                 "sources": [f"{s}.{t}" for s, t in sources],
             })
@@ -220,7 +212,7 @@ def export_marts(db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "cs
             _write_xlsx(path, sheets, pd.DataFrame(descriptions), period, threshold, built_at, exported_at, rule)
             written.append(path)
             files.append({"path": path.name, "name": "kommunanalys", "format": "xlsx", "person_level": False,
-                          "rows": int(sum(len(d) for d in sheets.values())), "sha256": _sha256(path),
+                          "rows": int(sum(len(d) for d in sheets.values())), "sha256": file_hash(path),
                           "sheets": ["Om exporten", "Kolumner", *sheets]})
         manifest = {
             "project": "kommunanalys",
