@@ -1,37 +1,26 @@
 {#- The period each source system's delivered data covers (first and last day), with its row count: the data
     period in the site's header, in the export's front sheet and in the export manifest. -#}
-with huvudbok as (
-    select
-        min(period) as period_fran,
-        max(period) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_ekonomi__huvudbok') }}
-),
-
-insatser as (
-    select
-        min(period) as period_fran,
-        max(period) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_verksamhet__insatser') }}
-),
-
-manadskallor as (
-    select
-        'ekonomi' as kalla_system,
-        'huvudbok' as kalla_tabell,
-        period_fran,
-        period_till,
-        antal_rader
-    from huvudbok
-    union all
-    select
-        'verksamhet' as kalla_system,
-        'insatser' as kalla_tabell,
-        period_fran,
-        period_till,
-        antal_rader
-    from insatser
+{#- the sources by their grain: (kalla_system, kalla_tabell, staging model, first-day and last-day expressions) -#}
+{%- set manadskallor = [
+    ('ekonomi', 'huvudbok', 'stg_ekonomi__huvudbok', 'period', 'period'),
+    ('verksamhet', 'insatser', 'stg_verksamhet__insatser', 'period', 'period'),
+] %}
+{%- set datumkallor = [
+    ('region', 'vardtillfallen', 'stg_region__vardtillfallen', 'inskrivning_tid',
+        'coalesce(utskrivning_tid, inskrivning_tid)'),
+    ('region', 'kva', 'stg_region__kva', 'datum', 'datum'),
+    ('samsa', 'utskrivning', 'stg_samsa__utskrivning', 'utskrivningsklar_tid', 'utskrivningsklar_tid'),
+    ('samsa', 'sip', 'stg_samsa__sip_handelser', 'handelse_tid', 'handelse_tid'),
+    ('enkat', 'sip_delaktighet', 'stg_enkat__sip_delaktighet', 'datum', 'datum'),
+    ('granskning', 'sip_granskning', 'stg_granskning__sip_granskning', 'granskningsdatum', 'granskningsdatum'),
+    ('tid', 'sip_tid', 'stg_tid__sip_tid', 'datum', 'datum'),
+] %}
+{%- set arskallor = [
+    ('scb', 'befolkning', 'stg_scb__befolkning', 'ar', 'ar'),
+    ('extern', 'kolada', 'stg_extern__kolada', 'ar', 'ar'),
+] %}
+with manadskallor as (
+    {{ kallornas_intervall(manadskallor, 'period_fran', 'period_till') | indent(4) }}
 ),
 
 manader as (
@@ -51,79 +40,11 @@ manader as (
 ),
 
 datumkallor as (
-    select
-        'region' as kalla_system,
-        'vardtillfallen' as kalla_tabell,
-        cast(min(inskrivning_tid) as date) as period_fran,
-        cast(max(coalesce(utskrivning_tid, inskrivning_tid)) as date) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_region__vardtillfallen') }}
-    union all
-    select
-        'region' as kalla_system,
-        'kva' as kalla_tabell,
-        min(datum) as period_fran,
-        max(datum) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_region__kva') }}
-    union all
-    select
-        'samsa' as kalla_system,
-        'utskrivning' as kalla_tabell,
-        cast(min(utskrivningsklar_tid) as date) as period_fran,
-        cast(max(utskrivningsklar_tid) as date) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_samsa__utskrivning') }}
-    union all
-    select
-        'samsa' as kalla_system,
-        'sip' as kalla_tabell,
-        cast(min(handelse_tid) as date) as period_fran,
-        cast(max(handelse_tid) as date) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_samsa__sip_handelser') }}
-    union all
-    select
-        'enkat' as kalla_system,
-        'sip_delaktighet' as kalla_tabell,
-        min(datum) as period_fran,
-        max(datum) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_enkat__sip_delaktighet') }}
-    union all
-    select
-        'granskning' as kalla_system,
-        'sip_granskning' as kalla_tabell,
-        min(granskningsdatum) as period_fran,
-        max(granskningsdatum) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_granskning__sip_granskning') }}
-    union all
-    select
-        'tid' as kalla_system,
-        'sip_tid' as kalla_tabell,
-        min(datum) as period_fran,
-        max(datum) as period_till,
-        count(*) as antal_rader
-    from {{ ref('stg_tid__sip_tid') }}
+    {{ kallornas_intervall(datumkallor, 'period_fran', 'period_till', typ='date') | indent(4) }}
 ),
 
 arskallor as (
-    select
-        'scb' as kalla_system,
-        'befolkning' as kalla_tabell,
-        min(ar) as ar_fran,
-        max(ar) as ar_till,
-        count(*) as antal_rader
-    from {{ ref('stg_scb__befolkning') }}
-    union all
-    select
-        'extern' as kalla_system,
-        'kolada' as kalla_tabell,
-        min(ar) as ar_fran,
-        max(ar) as ar_till,
-        count(*) as antal_rader
-    from {{ ref('stg_extern__kolada') }}
+    {{ kallornas_intervall(arskallor, 'ar_fran', 'ar_till') | indent(4) }}
 ),
 
 final as (
