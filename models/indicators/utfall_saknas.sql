@@ -27,25 +27,15 @@ utfall as (
 
 -- the catalogue's period_typer ('kvartal|ar'): one row per period type (there are at most four)
 periodtyper as (
-    select
-        indikator_id,
-        {{ dbt.split_part('period_typer', "'|'", 1) }} as period_typ
-    from katalog
-    union all
-    select
-        indikator_id,
-        {{ dbt.split_part('period_typer', "'|'", 2) }} as period_typ
-    from katalog
-    union all
-    select
-        indikator_id,
-        {{ dbt.split_part('period_typer', "'|'", 3) }} as period_typ
-    from katalog
-    union all
-    select
-        indikator_id,
-        {{ dbt.split_part('period_typer', "'|'", 4) }} as period_typ
-    from katalog
+    {%- for del in range(1, 5) %}
+        {%- if not loop.first %}
+            union all
+        {%- endif %}
+        select
+            indikator_id,
+            {{ dbt.split_part('period_typer', "'|'", del) }} as period_typ
+        from katalog
+    {%- endfor %}
 ),
 
 berakningsbara as (
