@@ -77,26 +77,24 @@ granskade as (
     group by granskning.kommun_kod, granskning.ar
 ),
 
-{# (6) the ledger's outcome and the budget on the SIP activity #}
-utfall as (
+{# (6) the ledger's outcome and the budget on the SIP activity: the same sum over huvudbok and budget #}
+-- noqa: disable=layout.indent
+{% for cte, modell, kolumn in [
+    ('utfall', 'stg_ekonomi__huvudbok', 'budget_utfall'),
+    ('budgeterat', 'stg_ekonomi__budget', 'budget'),
+] -%}
+{{ cte }} as (
     select
         kommun_kod,
         ar,
-        sum(belopp) as budget_utfall
-    from {{ ref('stg_ekonomi__huvudbok') }}
+        sum(belopp) as {{ kolumn }}
+    from {{ ref(modell) }}
     where aktivitet = '{{ installning('sip_aktivitet') }}'
     group by kommun_kod, ar
 ),
 
-budgeterat as (
-    select
-        kommun_kod,
-        ar,
-        sum(belopp) as budget
-    from {{ ref('stg_ekonomi__budget') }}
-    where aktivitet = '{{ installning('sip_aktivitet') }}'
-    group by kommun_kod, ar
-),
+{% endfor -%}
+-- noqa: enable=layout.indent
 
 {%- set delar = ['direkt', 'administrativ', 'indirekt', 'granskade', 'utfall', 'budgeterat'] %}
 
