@@ -45,3 +45,19 @@ beraknad as (
 {% macro sip_kompletta_fonster(rel) -%}
     coalesce({{ rel }}.is_fore_komplett and {{ rel }}.is_efter_komplett, false)
 {%- endmacro %}
+
+{#- The region's inpatient episodes as date intervals, the ONE rule of int_sip_varddagar and
+    int_sip_vardkostnad_person_ar: per episode its id, person, vardform and is_akut, in_datum (the admission date)
+    and ut_datum (the discharge date; an open episode runs to the last date in the extract, sista_datum of the
+    one-row relation `extraktet`). -#}
+{% macro sip_vardepisoder(vardtillfallen='vardtillfallen', extraktet='extraktet') -%}
+select
+    {{ vardtillfallen }}.vardtillfalle_id,
+    {{ vardtillfallen }}.person_id,
+    {{ vardtillfallen }}.vardform,
+    {{ vardtillfallen }}.is_akut,
+    cast({{ vardtillfallen }}.inskrivning_tid as date) as in_datum,
+    cast(coalesce({{ vardtillfallen }}.utskrivning_tid, {{ extraktet }}.sista_datum) as date) as ut_datum
+from {{ vardtillfallen }}
+cross join {{ extraktet }}
+{%- endmacro %}

@@ -19,15 +19,7 @@ extraktet as (
 ),
 
 episoder as (
-    select
-        vardtillfallen.vardtillfalle_id,
-        vardtillfallen.person_id,
-        vardtillfallen.vardform,
-        vardtillfallen.is_akut,
-        cast(vardtillfallen.inskrivning_tid as date) as in_datum,
-        cast(coalesce(vardtillfallen.utskrivning_tid, extraktet.sista_datum) as date) as ut_datum
-    from vardtillfallen
-    cross join extraktet
+    {{ sip_vardepisoder('vardtillfallen', 'extraktet') | indent(4) }}
 ),
 
 ar_lista as (
