@@ -137,27 +137,12 @@ perioder as (
 ),
 
 invanare_per_band as (
-    select
-        befolkning.kommun_kod,
-        befolkning.ar,
-        standardbefolkning.aldersband,
-        sum(befolkning.antal) as antal_invanare
-    from befolkning
-    inner join standardbefolkning
-        on befolkning.alder between standardbefolkning.alder_fran and standardbefolkning.alder_till
-    group by befolkning.kommun_kod, befolkning.ar, standardbefolkning.aldersband
+    {{ per_aldersband('befolkning', 'standardbefolkning', 'aldersband',
+        [('sum(befolkning.antal)', 'antal_invanare')]) | indent(4) }}
 ),
 
 handelser_per_band as (
-    select
-        handelser.kommun_kod,
-        handelser.ar,
-        standardbefolkning.aldersband,
-        count(*) as antal_handelser
-    from handelser
-    inner join standardbefolkning
-        on handelser.alder between standardbefolkning.alder_fran and standardbefolkning.alder_till
-    group by handelser.kommun_kod, handelser.ar, standardbefolkning.aldersband
+    {{ per_aldersband('handelser', 'standardbefolkning', 'aldersband', [('count(*)', 'antal_handelser')]) | indent(4) }}
 ),
 
 {# population and events per municipality, period and band; the number of years with population data #}

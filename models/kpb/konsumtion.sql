@@ -49,17 +49,11 @@ brukare_per_grupp as (
 ),
 
 invanare_per_grupp as (
-    select
-        befolkning.kommun_kod,
-        befolkning.ar,
-        aldersgrupper.aldersgrupp,
-        sum(befolkning.antal) as antal_invanare,
-        sum(case when befolkning.kon = 'kvinna' then befolkning.antal else 0 end) as antal_invanare_kvinnor,
-        sum(case when befolkning.kon = 'man' then befolkning.antal else 0 end) as antal_invanare_man
-    from befolkning
-    inner join aldersgrupper
-        on befolkning.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till
-    group by befolkning.kommun_kod, befolkning.ar, aldersgrupper.aldersgrupp
+    {{ per_aldersband('befolkning', 'aldersgrupper', 'aldersgrupp', [
+        ('sum(befolkning.antal)', 'antal_invanare'),
+        ("sum(case when befolkning.kon = 'kvinna' then befolkning.antal else 0 end)", 'antal_invanare_kvinnor'),
+        ("sum(case when befolkning.kon = 'man' then befolkning.antal else 0 end)", 'antal_invanare_man'),
+    ]) | indent(4) }}
 ),
 
 sammanstallt as (

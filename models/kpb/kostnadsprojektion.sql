@@ -41,15 +41,8 @@ bas as (
 ),
 
 prognos_per_grupp as (
-    select
-        prognos.kommun_kod,
-        prognos.ar,
-        aldersgrupper.aldersgrupp,
-        sum(prognos.antal) as antal_invanare_prognos
-    from prognos
-    inner join aldersgrupper
-        on prognos.alder between aldersgrupper.alder_fran and aldersgrupper.alder_till
-    group by prognos.kommun_kod, prognos.ar, aldersgrupper.aldersgrupp
+    {{ per_aldersband('prognos', 'aldersgrupper', 'aldersgrupp',
+        [('sum(prognos.antal)', 'antal_invanare_prognos')]) | indent(4) }}
 ),
 
 final as (
