@@ -44,36 +44,40 @@ def test_ukd_somatik_medel_ibland_under_malet(built):
     assert min(varden) <= Decimal("0.8") < max(varden), sorted(varden)
 
 
+def _rader_inom_intervall(built, matt: str, sql: str, vad: str, typ=lambda v: v) -> None:
+    """The rows (kommun_kod, ar, value) of sql - at least two municipalities × two years - all fall inside the
+    national range of matt; typ converts the range's bounds to the type of the value (float for a DOUBLE)."""
+    lo, hi = _intervall(built)[matt]
+    rows = built.rows(sql)
+    assert len(rows) >= 4
+    utanfor = [r for r in rows if not typ(lo) <= r[2] <= typ(hi)]
+    assert not utanfor, f"{vad} outside [{lo}, {hi}]: {utanfor}"
+
+
 def test_somatiska_vardtillfallen_per_1000_invanare(built):
-    lo, hi = _intervall(built)["SOMATISKA_VARDTILLFALLEN"]
-    rows = built.rows(
+    _rader_inom_intervall(
+        built, "SOMATISKA_VARDTILLFALLEN",
         "with v as (select kommun_kod, year(inskrivning_tid) as ar, count(*) as n from staging.stg_region__vardtillfallen "
         "where vardform = 'somatik' group by all), "
         "p as (select kommun_kod, ar, sum(antal) as inv from staging.stg_scb__befolkning group by all) "
-        "select v.kommun_kod, v.ar, v.n * 1000.0 / p.inv from v join p using (kommun_kod, ar) where v.ar in (2023, 2024)")
-    assert len(rows) >= 4
-    utanfor = [r for r in rows if not float(lo) <= r[2] <= float(hi)]
-    assert not utanfor, f"somatic episodes per 1 000 outside [{lo}, {hi}]: {utanfor}"
+        "select v.kommun_kod, v.ar, v.n * 1000.0 / p.inv from v join p using (kommun_kod, ar) where v.ar in (2023, 2024)",
+        "somatic episodes per 1 000", typ=float)
 
 
 def test_kpb_kostnad_per_invanare(built):
-    lo, hi = _intervall(built)["KPB_KOSTNAD_PER_INVANARE"]
-    rows = built.rows(
+    _rader_inom_intervall(
+        built, "KPB_KOSTNAD_PER_INVANARE",
         "with p as (select kommun_kod, ar, sum(antal) as inv from staging.stg_scb__befolkning group by all) "
-        "select a.kommun_kod, a.ar, a.insats_total / p.inv from kpb.avstamning as a join p using (kommun_kod, ar)")
-    assert len(rows) >= 4
-    utanfor = [r for r in rows if not lo <= r[2] <= hi]
-    assert not utanfor, f"KPB cost per inhabitant outside [{lo}, {hi}]: {utanfor}"
+        "select a.kommun_kod, a.ar, a.insats_total / p.inv from kpb.avstamning as a join p using (kommun_kod, ar)",
+        "KPB cost per inhabitant")
 
 
 def test_hemtjanst_enhetskostnad_nara_kolada_riket(built):
-    lo, hi = _intervall(built)["HT_ENHETSKOSTNAD_MOT_KOLADA"]
-    rows = built.rows(
+    _rader_inom_intervall(
+        built, "HT_ENHETSKOSTNAD_MOT_KOLADA",
         "select kommun_kod, ar, enhetskostnad / kolada_enhetskostnad_riket from kpb.produktivitet "
-        "where insats_kod = 'HT' and regi = 'egen' and kolada_enhetskostnad_riket is not null")
-    assert len(rows) >= 4
-    utanfor = [r for r in rows if not lo <= r[2] <= hi]
-    assert not utanfor, f"HT unit cost / Kolada riket outside [{lo}, {hi}]: {utanfor}"
+        "where insats_kod = 'HT' and regi = 'egen' and kolada_enhetskostnad_riket is not null",
+        "HT unit cost / Kolada riket")
 
 
 def test_kolada_aterinskrivning_stammer_med_egen_berakning(built):
