@@ -24,3 +24,27 @@
     100, dimensioner) }}
 {%- endif %}
 {%- endmacro %}
+
+{#- The rows of a share broken down by outcome (SIP_MAL_SMART per criterion, SIP_MAL_UPPNADDA per goal status):
+    every row of `rader` once under dimension 'alla', met when the boolean expression `alla` holds, and once per
+    (value, expression) of `varden` under dimension `dimension` with that value, met when its expression holds.
+    Gives `kolumner`, dimension, dimension_varde and is_uppfyllt, for indikator_andel(..., dimensioner=none). -#}
+{% macro indikator_uppfyllt_per_varde(rader, alla, dimension, varden, kolumner=['kommun_kod', 'ar', 'raknas_som']) -%}
+{%- set grenar = [('alla', 'alla', alla)] %}
+{%- for varde, uttryck in varden %}
+    {%- do grenar.append((dimension, varde, uttryck)) %}
+{%- endfor %}
+{%- for gren_dimension, gren_varde, uttryck in grenar %}
+{%- if not loop.first %}
+union all
+{%- endif %}
+select
+    {%- for kolumn in kolumner %}
+    {{ kolumn }},
+    {%- endfor %}
+    '{{ gren_dimension }}' as dimension,
+    '{{ gren_varde }}' as dimension_varde,
+    {{ uttryck }} as is_uppfyllt
+from {{ rader }}
+{%- endfor %}
+{%- endmacro %}

@@ -10,26 +10,13 @@ mal as (
     select * from {{ ref('int_sip_granskning_mal') }}
 ),
 
+{%- set kriterier = [] %}
+{%- for kriterium in sip_smart_kriterier() %}
+    {%- do kriterier.append((kriterium, 'is_' ~ kriterium)) %}
+{%- endfor %}
+
 per_kriterium as (
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        is_smart as is_uppfyllt
-    from mal
-    {%- for kriterium in sip_smart_kriterier() %}
-        union all
-        select
-            kommun_kod,
-            ar,
-            raknas_som,
-            'kriterium' as dimension,
-            '{{ kriterium }}' as dimension_varde,
-            is_{{ kriterium }} as is_uppfyllt
-        from mal
-    {%- endfor %}
+    {{ indikator_uppfyllt_per_varde('mal', 'is_smart', 'kriterium', kriterier) | indent(4) }}
 ),
 
 {{ indikator_andel('SIP_MAL_SMART', 'per_kriterium', 'is_uppfyllt', dimensioner=none, personer='raknas_som') }}

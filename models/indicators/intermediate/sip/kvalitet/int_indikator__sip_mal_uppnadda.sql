@@ -16,26 +16,12 @@ bedomda as (
 ),
 
 {# every assessed goal once for 'alla' (met = uppnatt) and once per outcome (met = that outcome) #}
+{%- set statusar = [] %}
+{%- for status in ['uppnatt', 'delvis', 'ej_uppnatt'] %}
+    {%- do statusar.append((status, "mal_status = '" ~ status ~ "'")) %}
+{%- endfor %}
 per_status as (
-    select
-        kommun_kod,
-        ar,
-        raknas_som,
-        'alla' as dimension,
-        'alla' as dimension_varde,
-        mal_status = 'uppnatt' as is_uppfyllt
-    from bedomda
-    {%- for status in ['uppnatt', 'delvis', 'ej_uppnatt'] %}
-        union all
-        select
-            kommun_kod,
-            ar,
-            raknas_som,
-            'mal_status' as dimension,
-            '{{ status }}' as dimension_varde,
-            mal_status = '{{ status }}' as is_uppfyllt
-        from bedomda
-    {%- endfor %}
+    {{ indikator_uppfyllt_per_varde('bedomda', "mal_status = 'uppnatt'", 'mal_status', statusar) | indent(4) }}
 ),
 
 {{ indikator_andel('SIP_MAL_UPPNADDA', 'per_status', 'is_uppfyllt', dimensioner=none, personer='raknas_som') }}
