@@ -60,6 +60,12 @@
     end
 {%- endmacro %}
 
+{#- belopp × taljare / namnare for öre amounts, rounded half away from zero to whole öre (kpb_kvot, skala 0): the
+    product of two öre amounts taken in a 128-bit integer (it can exceed 64 bits). NULL when namnare is 0. -#}
+{% macro kpb_skalat_ore(belopp, taljare, namnare) -%}
+    {{ kpb_kvot('cast(' ~ belopp ~ ' as ' ~ kpb_typ_heltal128() ~ ') * ' ~ taljare, namnare, 0) }}
+{%- endmacro %}
+
 {#- a share (decimal(18,6), e.g. 0.34) -> integer in millionths, exact -#}
 {% macro kpb_andel_till_miljondelar(andel) -%}
     cast({{ andel }} * 1000000 as bigint)

@@ -110,8 +110,7 @@ berakning as (
         case when antal_levererade_tom = manad then utfall_ack_summa_ore end as utfall_ack_ore,
         case
             when is_profil
-                then {{ kpb_kvot('cast(budget_ore as ' ~ kpb_typ_heltal128() ~ ') * foregaende_ack_ore',
-                    'foregaende_total_ore', 0) }}
+                then {{ kpb_skalat_ore('budget_ore', 'foregaende_ack_ore', 'foregaende_total_ore') }}
             else {{ kpb_kvot('budget_ore * manad', '12', 0) }}
         end as budget_ack_ore
     from rader
@@ -127,8 +126,7 @@ prognos as (
         case
             when utfall_ack_ore is null then null
             when is_profil
-                then {{ kpb_kvot('cast(utfall_ack_ore as ' ~ kpb_typ_heltal128() ~ ') * foregaende_total_ore',
-                    'foregaende_ack_ore', 0) }}
+                then {{ kpb_skalat_ore('utfall_ack_ore', 'foregaende_total_ore', 'foregaende_ack_ore') }}
             else {{ kpb_kvot('utfall_ack_ore * 12', 'manad', 0) }}
         end as prognos_ore
     from berakning

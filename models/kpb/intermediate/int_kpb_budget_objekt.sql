@@ -76,9 +76,8 @@ budget_andelar_avrundade as (
         cell_objekt_ar.regi,
         cell_objekt_ar.utfall_ore,
         budget_cell.budget_ore,
-        cast({{ kpb_kvot(
-            'cast(budget_cell.budget_ore as ' ~ kpb_typ_heltal128() ~ ') * cell_objekt_ar.utfall_ore',
-            'cell_objekt_ar.cell_utfall_ore', 0) }} as bigint) as andel_ore
+        cast({{ kpb_skalat_ore(
+            'budget_cell.budget_ore', 'cell_objekt_ar.utfall_ore', 'cell_objekt_ar.cell_utfall_ore') }} as bigint) as andel_ore
     from budget_cell
     inner join cell_objekt_ar
         on
