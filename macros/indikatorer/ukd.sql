@@ -35,3 +35,25 @@ utskrivna as (
 {{ kommunanalys.indikator_medel(indikator_id, 'utskrivna', 'utskrivningsklara_dagar', period_typer,
     ['sjukhus', 'klinik']) }}
 {%- endmacro %}
+
+{#- The days of int_ukd_dagar (the CTE `dagar`) summed per the columns `gruppering`: the ONE definition of the
+    payment figures of betalningsansvar and betalningsansvar_individ - utskrivningsklara_dagar (the days),
+    betalningsdagar (the billable days) and betalningsbelopp (their amount) - after the further aggregates `matt`
+    ((expression, alias) pairs). -#}
+{% macro ukd_dagar_summerade(gruppering, matt=[]) -%}
+select
+    {%- for kolumn in gruppering %}
+    {{ kolumn }},
+    {%- endfor %}
+    {%- for uttryck, alias in matt %}
+    {{ uttryck }} as {{ alias }},
+    {%- endfor %}
+    count(*) as utskrivningsklara_dagar,
+    sum(case when is_betalningsdag then 1 else 0 end) as betalningsdagar,
+    sum(belopp) as betalningsbelopp
+from dagar
+group by
+    {%- for kolumn in gruppering %}
+    {{ kolumn }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

@@ -17,22 +17,12 @@ medel as (
 ),
 
 per_patient as (
-    select
-        kommun_kod,
-        manad,
-        vardform,
-        count(distinct vardtillfalle_id) as antal_vardtillfallen,
-        count(distinct person_id) as antal_personer,
-        count(distinct case when is_betalningsdag then vardtillfalle_id end) as antal_vardtillfallen_med_betalning,
-        count(distinct case when is_pagaende then vardtillfalle_id end) as antal_pagaende_vardtillfallen,
-        count(*) as utskrivningsklara_dagar,
-        sum(case when is_betalningsdag then 1 else 0 end) as betalningsdagar,
-        sum(belopp) as betalningsbelopp
-    from dagar
-    group by
-        kommun_kod,
-        manad,
-        vardform
+    {{ ukd_dagar_summerade(['kommun_kod', 'manad', 'vardform'], [
+        ('count(distinct vardtillfalle_id)', 'antal_vardtillfallen'),
+        ('count(distinct person_id)', 'antal_personer'),
+        ('count(distinct case when is_betalningsdag then vardtillfalle_id end)', 'antal_vardtillfallen_med_betalning'),
+        ('count(distinct case when is_pagaende then vardtillfalle_id end)', 'antal_pagaende_vardtillfallen'),
+    ]) | indent(4) }}
 ),
 
 nycklar as (

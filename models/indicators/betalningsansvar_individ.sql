@@ -13,22 +13,7 @@ episoder as (
 ),
 
 per_manad as (
-    select
-        kommun_kod,
-        manad,
-        vardtillfalle_id,
-        person_id,
-        vardform,
-        count(*) as utskrivningsklara_dagar,
-        sum(case when is_betalningsdag then 1 else 0 end) as betalningsdagar,
-        sum(belopp) as betalningsbelopp
-    from dagar
-    group by
-        kommun_kod,
-        manad,
-        vardtillfalle_id,
-        person_id,
-        vardform
+    {{ ukd_dagar_summerade(['kommun_kod', 'manad', 'vardtillfalle_id', 'person_id', 'vardform']) | indent(4) }}
 ),
 
 final as (
