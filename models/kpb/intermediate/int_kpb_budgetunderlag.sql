@@ -88,24 +88,22 @@ utfall_objekt_manad as (
     group by kommun_kod, ar, manad, verksamhet
 ),
 
+-- the objects with an outcome or a budget, each once
 objekt as (
-    select distinct
-        kommun_kod,
-        ar,
-        niva,
-        objekt_kod,
-        regi
-    from utfall_objekt_manad
+    {%- for kalla in ['utfall_objekt_manad', 'budget_objekt'] %}
+        {%- if not loop.first %}
 
-    union
+            union
 
-    select distinct
-        kommun_kod,
-        ar,
-        niva,
-        objekt_kod,
-        regi
-    from budget_objekt
+        {%- endif %}
+        select distinct
+            kommun_kod,
+            ar,
+            niva,
+            objekt_kod,
+            regi
+        from {{ kalla }}
+    {%- endfor %}
 ),
 
 final as (
