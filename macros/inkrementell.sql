@@ -177,12 +177,14 @@ left join {{ ref('leveransfiler') }} as leveransfiler
 {%- endmacro %}
 
 {% macro default__leveransfiler_sql() -%}
-    select
-        cast(null as {{ dbt.type_string() }}) as kalla,
-        cast(null as {{ dbt.type_string() }}) as kalla_fil,
-        cast(null as bigint) as storlek,
-        cast(null as {{ dbt.type_string() }}) as andrad,
-        cast(null as {{ dbt.type_string() }}) as fil_version
+    select * from (
+        select
+            cast(null as {{ dbt.type_string() }}) as kalla,
+            cast(null as {{ dbt.type_string() }}) as kalla_fil,
+            cast(null as bigint) as storlek,
+            cast(null as {{ dbt.type_string() }}) as andrad,
+            cast(null as {{ dbt.type_string() }}) as fil_version
+    ) as inga_filer
     where 1 = 0
 {%- endmacro %}
 
