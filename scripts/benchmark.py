@@ -373,7 +373,7 @@ def new_month_run(out: Path, years: list[int], scale: str = "national") -> dict:
     keep = dict(os.environ)
     os.environ.update(dbt_env(folder, raw, db))
     try:
-        manadsbygge.efter_bygge(db, db.parent / "target")
+        manadsbygge.efter_bygge(db.parent / "target")
         for system, namn in (("ekonomi", "huvudbok"), ("verksamhet", "insatser")):
             shutil.move(held / f"{namn}_{last}.csv", raw / system / f"{namn}_{last}.csv")
         plan = manadsbygge.planera(db, db.parent / "target")
@@ -382,7 +382,13 @@ def new_month_run(out: Path, years: list[int], scale: str = "national") -> dict:
         os.environ.update(keep)
     result["new_month_plan"] = plan.varfor
     print(f"[{name}] one new month, the runner's monthly build: {plan.varfor} ...", flush=True)
-    result["new_month"] = asdict(dbt(plan.args, folder, raw, "db", fresh=False, check=False))
+    steg = [dbt(args, folder, raw, "db", fresh=False, check=False) for args in plan.steg]
+    result["new_month"] = asdict(Matning(
+        wall_s=round(sum(m.wall_s for m in steg), 1), cpu_s=round(sum(m.cpu_s for m in steg), 1),
+        peak_mib=max((m.peak_mib for m in steg), default=0.0), db_mib=steg[-1].db_mib if steg else None,
+        slowest_models=[x for m in steg for x in m.slowest_models], slowest_tests=[x for m in steg for x in m.slowest_tests],
+        returncode=max((m.returncode for m in steg), default=0), failures=[x for m in steg for x in m.failures]))
+    result["new_month_steps"] = plan.steg
     result["new_month_vs_full"] = round(result["new_month"]["wall_s"] / result["full"]["wall_s"], 3)
     result["load_after"] = os.getloadavg()
     return result

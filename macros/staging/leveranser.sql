@@ -38,7 +38,7 @@
 {%- set kolumner_ut = [] -%}
 {%- if execute -%}
     {%- for c in adapter.get_columns_in_relation(relation) if c.name not in (prefix ~ '_fil', prefix ~ '_rad',
-            'karantan_kolumn', 'karantan_orsak', 'karantan_varde') -%}
+            prefix ~ '_fil_version', 'karantan_kolumn', 'karantan_orsak', 'karantan_varde') -%}
         {%- do kolumner_ut.append(c.name) -%}
     {%- endfor -%}
 {%- endif %}

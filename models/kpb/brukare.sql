@@ -13,16 +13,16 @@
     mart, so a change of its columns fails (on_schema_change fail) and needs --full-refresh -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='ar',
     on_schema_change='fail',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_rensa('ar') }}",
 ) }}
-{% call inkrementell_per_ar() -%}
 with
 
 klassade as (
     select * from {{ ref('int_kpb_brukare_indelning') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 aldersgrupper as (
@@ -39,7 +39,7 @@ ytterfall_granser as (
 
 insatskostnad as (
     select * from {{ ref('insatskostnad') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 {# the municipality's own cost of a year in särskilt boende: the reference insats's cost per dygn × 365 #}
@@ -73,7 +73,7 @@ granser_kandidater as (
         on
             klassade.verksamhetsomrade = ytterfall_granser.verksamhetsomrade
             and (
-                ytterfall_granser.boendeform = klassade.boendeform
+                klassade.boendeform = ytterfall_granser.boendeform
                 or coalesce(ytterfall_granser.boendeform, '*') = '*'
             )
             and (
@@ -135,4 +135,3 @@ final as (
 select * from final
 {#- in key order within what one build writes: a monthly build appends the years it recomputed -#}
 {{- radordning() }}
-{% endcall %}

@@ -6,21 +6,21 @@
     mart, so a change of its columns fails (on_schema_change fail) and needs --full-refresh -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='ar',
     on_schema_change='fail',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_rensa('ar') }}",
 ) }}
-{% call inkrementell_per_ar() -%}
 with
 
 insatskostnad as (
     select * from {{ ref('insatskostnad') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 volymer as (
     select * from {{ ref('int_kpb_volymer_oversatta') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 personvolym as (
@@ -90,4 +90,3 @@ final as (
 select * from final
 {#- in key order within what one build writes: a monthly build appends the years it recomputed -#}
 {{- radordning() }}
-{% endcall %}

@@ -217,20 +217,21 @@ def build(
 
     target = Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
     if select or allt:
-        plan = manadsbygge.Plan(["build"] + (["--select", select] if select else []), "as asked", [])
+        plan = manadsbygge.Plan([["build"] + (["--select", select] if select else [])], "as asked")
     else:
         plan = manadsbygge.planera(work, target)
     console.print(plan.varfor)
-    if plan.args:
-        manadsbygge.fore_bygge(work)
+    if plan.steg:
+        manadsbygge.fore_bygge(target)
         try:
-            run_dbt(plan.args)
+            for steg in plan.steg:
+                run_dbt(steg)
         except DbtFailed as err:
             _fail(str(err))
         finally:
             os.environ["KOMMUNANALYS_DB"] = str(published)
         if not select:  # a build of a selection leaves the next one to build everything
-            manadsbygge.efter_bygge(work, target)
+            manadsbygge.efter_bygge(target)
     os.environ["KOMMUNANALYS_DB"] = str(published)
     print_summary(work)
     publish(work, published)

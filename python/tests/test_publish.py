@@ -68,11 +68,8 @@ db, mode, out, stop = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3]), pathl
 marts = %r
 
 def snapshot(con):
-    # the build's own bookkeeping (schema inkrementell: which files and years were read, by which run) is not
-    # data; a runner build records its deliveries there and the session build of the tests does not
     relations = con.execute("select table_schema, table_name from information_schema.tables "
-                            "where table_catalog = current_database() and table_schema <> 'inkrementell' "
-                            "order by 1, 2").fetchall()
+                            "where table_catalog = current_database() order by 1, 2").fetchall()
     counts = [con.execute(f"select count(*) from {m}").fetchone()[0] for m in marts]
     build_id = con.execute("select bygg_id from publicering.publiceringsregler").fetchone()[0]
     return [[list(r) for r in relations], counts, build_id]

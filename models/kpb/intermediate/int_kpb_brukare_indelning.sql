@@ -10,22 +10,22 @@
 {#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='ar',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_rensa('ar') }}",
 ) }}
 {%- set lss_lista = "'" ~ (installning('kpb_lss_omraden') | join("', '")) ~ "'" %}
-{% call inkrementell_per_ar() -%}
 with
 
 volymer as (
     select * from {{ ref('int_kpb_volymer_oversatta') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 brukarkostnad as (
     select * from {{ ref('brukarkostnad') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 standardinsatser as (
@@ -119,4 +119,3 @@ final as (
 select * from final
 {#- in key order within what one build writes: a monthly build appends the years it recomputed -#}
 {{- radordning() }}
-{% endcall %}

@@ -9,21 +9,21 @@
     touches -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='ar',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_rensa('ar') }}",
 ) }}
-{% call inkrementell_per_ar() -%}
 with
 
 oversatt as (
     select * from {{ ref('int_kpb_huvudbok_oversatt') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 insatser as (
     select * from {{ ref('stg_verksamhet__insatser') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 -- the standard insats of each local code, as int_kpb_volymer_oversatta mapped it (kpb_lokala_insatskoder: the
@@ -34,7 +34,7 @@ insatskoder as (
         lokal_insats_kod,
         insats_kod
     from {{ ref('int_kpb_volymer_oversatta') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 enheter as (
@@ -183,4 +183,3 @@ final as (
 )
 
 select * from final
-{% endcall %}

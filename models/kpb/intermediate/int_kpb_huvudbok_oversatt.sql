@@ -9,16 +9,16 @@
     only the months it touches -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='cast(period as integer)',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_rensa('period') }}",
 ) }}
-{% call inkrementell_per_ar(period_kolumn='cast(period as integer)') -%}
 with
 
 huvudbok as (
     select * from {{ ref('stg_ekonomi__huvudbok') }}
-    where {{ inkrementell_period_filter('cast(period as integer)') }}
+    {% if is_incremental() %}where cast(period as integer) in {{ inkrementell_andrade('period') }}{% endif %}
 ),
 
 regler as (
@@ -49,7 +49,7 @@ kodstrangar as (
             projekt,
             motpart
         from {{ ref('stg_ekonomi__huvudbok') }}
-        where {{ inkrementell_period_filter('cast(period as integer)') }}
+        {% if is_incremental() %}where cast(period as integer) in {{ inkrementell_andrade('period') }}{% endif %}
     ) as distinkta
 ),
 
@@ -166,4 +166,3 @@ final as (
 )
 
 select * from final
-{% endcall %}

@@ -4,16 +4,16 @@
 {#- incremental per year (macros/inkrementell.sql): a delivery recomputes the years it touches -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='ar',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_rensa('ar') }}",
 ) }}
-{% call inkrementell_per_ar() -%}
 with
 
 insatser as (
     select * from {{ ref('stg_verksamhet__insatser') }}
-    where {{ inkrementell_ar_filter('ar') }}
+    {% if is_incremental() %}where ar in {{ inkrementell_andrade('ar') }}{% endif %}
 ),
 
 lokala_koder as (
@@ -61,4 +61,3 @@ final as (
 )
 
 select * from final
-{% endcall %}

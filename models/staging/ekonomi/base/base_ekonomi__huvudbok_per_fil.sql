@@ -1,5 +1,6 @@
-{#- The rows of the files as read and checked, incremental per delivered file (macros/inkrementell.sql: a file
-    is read again only when it is new or changed; the rows of a changed or withdrawn file are replaced); the
+{#- The rows of the files as read and checked, incremental per delivered file (macros/inkrementell.sql: a
+    monthly build reads only the files that are new or changed since the version each row holds, replacing their
+    rows by kalla_fil; the pre-hook deletes the rows of a withdrawn file); the
     deliveries are resolved over them in base_ekonomi__huvudbok.
     Reads: ekonomi/huvudbok*.csv (the ledger, one row per code string and month; encoding vars.encoding.ekonomi,
     Latin-1 read as Windows-1252), and the SIE ledger files ekonomi/*.se, *.si (types 4E/4I and 3): the pre-read
@@ -17,9 +18,10 @@
 -- depends_on: {{ ref('sie_dimensioner') }}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='kalla_fil',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_ta_bort_indragna_filer('ekonomi.huvudbok') }}",
 ) }}
 
 {%- set kolumner = [
@@ -37,6 +39,6 @@
 {{ inkrementell_staging_rader(
     source('ekonomi', 'huvudbok'),
     kolumner,
-    ar="coalesce(ar, 0)",
-    period=inkrementell_manad()
+    kalla='ekonomi.huvudbok',
+    filer=inkrementell_nya_filer('ekonomi.huvudbok') if is_incremental() else none
 ) }}

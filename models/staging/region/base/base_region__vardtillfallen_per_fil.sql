@@ -1,5 +1,6 @@
-{#- The rows of the files as read and checked, incremental per delivered file (macros/inkrementell.sql: a file
-    is read again only when it is new or changed; the rows of a changed or withdrawn file are replaced); the
+{#- The rows of the files as read and checked, incremental per delivered file (macros/inkrementell.sql: a
+    monthly build reads only the files that are new or changed since the version each row holds, replacing their
+    rows by kalla_fil; the pre-hook deletes the rows of a withdrawn file); the
     deliveries are resolved over them in base_region__vardtillfallen.
     Reads: region/vardtillfallen*.csv (inpatient episodes; person-level).
     Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
@@ -11,9 +12,10 @@
     The compiled SQL: dbt compile -s base_region__vardtillfallen (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='kalla_fil',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_ta_bort_indragna_filer('region.vardtillfallen') }}",
 ) }}
 
 {%- set kolumner = [
@@ -33,6 +35,6 @@
 {{ inkrementell_staging_rader(
     source('region', 'vardtillfallen'),
     kolumner,
-    ar="coalesce(cast(extract(year from coalesce(utskrivning_tid, inskrivning_tid)) as integer), 0)",
-    nyckel=['vardtillfalle_id']
+    kalla='region.vardtillfallen',
+    filer=inkrementell_nya_filer('region.vardtillfallen') if is_incremental() else none
 ) }}

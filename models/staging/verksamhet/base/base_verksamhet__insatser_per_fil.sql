@@ -1,5 +1,6 @@
-{#- The rows of the files as read and checked, incremental per delivered file (macros/inkrementell.sql: a file
-    is read again only when it is new or changed; the rows of a changed or withdrawn file are replaced); the
+{#- The rows of the files as read and checked, incremental per delivered file (macros/inkrementell.sql: a
+    monthly build reads only the files that are new or changed since the version each row holds, replacing their
+    rows by kalla_fil; the pre-hook deletes the rows of a withdrawn file); the
     deliveries are resolved over them in base_verksamhet__insatser.
     Reads: verksamhet/insatser*.csv (volume per person, local insats code and month; person-level).
     Checks (macro staging_bas; every file first through the pre-read check of encoding and structure,
@@ -13,9 +14,10 @@
     The compiled SQL: dbt compile -s base_verksamhet__insatser (target/compiled/kommunanalys/models/staging/...). -#}
 {{ config(
     materialized=inkrementell_materialisering(),
-    incremental_strategy='append',
+    incremental_strategy='delete+insert',
+    unique_key='kalla_fil',
     on_schema_change='sync_all_columns',
-    post_hook="{{ inkrementell_efter() }}",
+    pre_hook="{{ inkrementell_ta_bort_indragna_filer('verksamhet.insatser') }}",
 ) }}
 
 {%- set dagar = dbt.datediff(kommunanalys.parse_period('period__text'),
@@ -64,8 +66,8 @@
 {{ inkrementell_staging_rader(
     source('verksamhet', 'insatser'),
     kolumner,
-    ar="coalesce(ar, 0)",
-    period=inkrementell_manad(),
+    kalla='verksamhet.insatser',
+    filer=inkrementell_nya_filer('verksamhet.insatser') if is_incremental() else none,
     kopplingar=kopplingar,
     berikning=berikning
 ) }}
