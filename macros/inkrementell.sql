@@ -43,16 +43,16 @@
 {%- endmacro %}
 
 {#- 1. Per file. The files of `kalla` (system.table, as in leveransfiler) that are new or changed since the version
-    this model holds, as a SQL list of names: the model reads only these. -#}
+    this model holds (names relative to the root): the model reads and checks only these. -#}
 {% macro inkrementell_nya_filer(kalla) -%}
     {%- set filer = ref('leveransfiler') -%}
     {%- if not execute -%}
-        {{ return('(null)') }}
+        {{ return([]) }}
     {%- endif -%}
     {%- set rader = run_query("select nu.kalla_fil from " ~ filer ~ " as nu where nu.kalla = '" ~ kalla ~ "' and ("
         ~ "nu.kalla_fil, nu.fil_version) not in (select distinct kalla_fil, kalla_fil_version from " ~ this
         ~ " where kalla_fil_version is not null) order by 1").rows -%}
-    {{ return(_inkr_sql_lista(rader | map(attribute=0) | list)) }}
+    {{ return(rader | map(attribute=0) | list) }}
 {%- endmacro %}
 
 {#- pre-hook of a model incremental per file: the rows of the files of `kalla` that are no longer delivered -#}
@@ -65,14 +65,14 @@
 {%- endmacro %}
 
 {#- The rows of a big source as read and checked (staging_rader), each with the version of its file
-    (leveransfiler.fil_version: size and modification time), reading only `filer` (a SQL list of names) when given. -#}
+    (leveransfiler.fil_version: size and modification time), reading and checking only `filer` (a list of names
+    relative to the root) when given. -#}
 {% macro inkrementell_staging_rader(relation, kolumner, kalla, filer=none, kopplingar=[], berikning=[]) -%}
 select
     rader.*,
     leveransfiler.fil_version as kalla_fil_version
 from (
-{{ staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning,
-    filurval=('kalla_fil in ' ~ filer) if filer is not none else none) }}
+{{ staging_rader(relation, kolumner, kopplingar=kopplingar, berikning=berikning, filer=filer) }}
 ) as rader
 left join {{ ref('leveransfiler') }} as leveransfiler
     on leveransfiler.kalla = '{{ kalla }}' and rader.kalla_fil = leveransfiler.kalla_fil

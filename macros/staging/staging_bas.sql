@@ -70,28 +70,20 @@ with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, ber
 select * from final
 {%- endmacro %}
 
-{#- the rows of a source as read and checked, each with its quarantine reason; filurval: a SQL condition on
-    <prefix>_fil (the file relative to the root) that the rows read must meet before they are checked (a model
-    incremental per file reads only its new and changed files) -#}
-{% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filer=none, filurval=none) -%}
-with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer, filurval) }}
+{#- the rows of a source as read and checked, each with its quarantine reason; filer: only these files (relative
+    names), for a model incremental per file -#}
+{% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filer=none) -%}
+with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer) }}
 
 select * from utdata
 {%- endmacro %}
 
-{% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer=none, filurval=none) -%}
+{% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer=none) -%}
     {%- set plan = _stg_plan(kolumner, prefix) -%}
     {%- set ny_rad = ',\n        ' -%}
     {%- set ny_gren = '\n            ' -%}
 kalla as (
-    {%- if filurval %}
-    select * from (
-        {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filer) }}
-    ) as lasta
-    where {{ filurval }}
-    {%- else %}
     {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filer) }}
-    {%- endif %}
 ),
 
 trimmad as (
