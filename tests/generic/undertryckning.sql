@@ -7,7 +7,9 @@
     - undertryckning_komplementar: no hidden cell is the difference of a published total and its published parts,
       along the declared dimensions (rows) and sums (columns of a row).
     A hidden count is an empty one (the marts' person counts are never empty); an empty value beside a published 0
-    of a count it is built on is known to be nothing (utfall's rows of 0 persons), not hidden. -#}
+    of a count it is built on is known to be nothing (utfall's rows of 0 persons), not hidden; nor is an empty value
+    in a row whose flag (meta flagga, e.g. is_undertryckt) says that nothing on it is hidden (a cost that is missing
+    for a year: its denominator may be shown). -#}
 
 {% test undertryckning_inga_sma_tal(model) %}
 {%- set hittad = undertryckning_spec(model) -%}
@@ -29,7 +31,13 @@ where false
 {%- for namn, s in hittad['kolumner'].items()
             if not s.get('oppen') and s.get('flagga') is none and namn not in hittad['nyckel'] -%}
 {%- for p in (s.get('byggd_pa') or []) + (rad if not s.get('personer') or namn not in rad else []) if p != namn -%}
-{%- do brott.append("(" ~ p ~ " is null and " ~ namn ~ " is not null)") -%}
+{#- p empty is hidden only where a flag that covers p (flagga alla, or a list naming p) does not say the row hides
+    nothing: an empty value in a row where nothing is hidden is missing data, not a hidden cell -#}
+{%- set flaggor = [] -%}
+{%- for f, fs in hittad['kolumner'].items() if fs.get('flagga') == 'alla' or p in (fs.get('flagga') or []) -%}
+{%- do flaggor.append(' and ' ~ f ~ ' is distinct from false') -%}
+{%- endfor -%}
+{%- do brott.append("(" ~ p ~ " is null and " ~ namn ~ " is not null" ~ (flaggor | join('')) ~ ")") -%}
 {%- endfor -%}
 {%- endfor %}
 select *
