@@ -49,13 +49,13 @@ with utdata as (
     {%- endif %}
 ),
 
-{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
+{{ staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
 
 select * from final
 {%- endmacro %}
 
 {#- kolumner_ut: the output columns between the file/line columns and the quarantine columns, by name -#}
-{% macro _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) -%}
+{% macro staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) -%}
     {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
 perioder as (
     select

@@ -21,15 +21,16 @@
     period outputs <namn> (text YYYYMM), ar and manad; personnummer outputs person_id, kon, fodelsedatum and
     is_samordningsnummer — never the personnummer itself. -#}
 
-{#- the rows read (las_leverans; Kolada's responses: kolada_datapunkter), or an empty relation with the same text
-    columns when an optional Kolada source has no file; filurval: a condition on <prefix>_fil, the rows of only
+{#- the rows read (las_leverans; Kolada's responses: kolada_datapunkter), or on Spark an empty relation with the
+    same text columns when the Kolada source has no file (on DuckDB read_text of no file is empty: the SQL is the
+    same with or without files, and the pre-hook warns); filurval: a condition on <prefix>_fil, the rows of only
     those files -#}
 {% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filurval=none) -%}
     {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
     {%- set tom = 'select ' ~ (plan.tom | join(', ')) ~ ' where false' -%}
     {%- if lasare == 'kolada_json' -%}
         {%- set rader = 'select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter'
-            if kommunanalys.kalla_finns(relation) else tom -%}
+            if kommunanalys.kolada_las_utan_filer() or kommunanalys.kalla_finns(relation) else tom -%}
     {%- else -%}
         {%- set rader = kommunanalys.las_leverans(relation, kolumner, rot_mapp, prefix, tom) -%}
     {%- endif -%}
@@ -50,10 +51,10 @@
 {% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
 {%- do _stg_granskning(kolumner, lasare, rot) -%}
 {%- set kolumner_ut = [] -%}
-{%- for u in _stg_plan(kolumner, prefix).utdata -%}{%- do kolumner_ut.append(u.split(' as ')[-1]) -%}{%- endfor %}
+{%- for u in kommunanalys.staging_plan(kolumner, prefix).utdata -%}{%- do kolumner_ut.append(u.split(' as ')[-1]) -%}{%- endfor %}
 with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning) }},
 
-{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
+{{ kommunanalys.staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
 
 select * from final
 {%- endmacro %}
@@ -73,8 +74,12 @@ with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, ber
 select * from utdata
 {%- endmacro %}
 
+{#- The CTEs of staging_rader: kalla (the rows read), trimmad (every cell trimmed, '' -> NULL), tolkad (parsed, with
+    a flag per cell that looks like a personnummer), personnummer (birth date and Luhn check of a personnummer
+    column), kontrollerad (per column, <kolumn>__karantan: the reason of its first failing check, NULL when the cell
+    passes), karantan (the row's first failing column, in the order of the specs) and utdata. -#}
 {% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filurval=none) -%}
-    {%- set plan = _stg_plan(kolumner, prefix) -%}
+    {%- set plan = kommunanalys.staging_plan(kolumner, prefix) -%}
     {%- set ny_rad = ',\n        ' -%}
     {%- set ny_gren = '\n            ' -%}
 kalla as (
@@ -96,51 +101,28 @@ tolkad as (
     from trimmad
     {{ kopplingar | join('\n    ') }}
 ),
-
 {%- if plan.pnr_steg1 %}
 
-personnummer_steg1 as (
+personnummer as (
     select
         *,
         {{ plan.pnr_steg1 | join(ny_rad) }}
     from tolkad
 ),
-
-personnummer_kontroll as (
-    select
-        *,
-        {{ plan.pnr_steg2 | join(ny_rad) }}
-    from personnummer_steg1
-),
-{%- else %}
-
-personnummer_kontroll as (
-    select * from tolkad
-),
 {%- endif %}
-
-forsta_fel as (
-    select
-        *,
-        case
-            {{ plan.villkor | join(ny_gren) }}
-        end as karantan_nr
-    from personnummer_kontroll
-),
 
 kontrollerad as (
     select
         *,
-        case karantan_nr
-            {{ plan.kolumn | join(ny_gren) }}
-        end as karantan_kolumn,
-        case karantan_nr
-            {{ plan.orsak | join(ny_gren) }}
-        end as karantan_orsak,
-        case karantan_nr
-            {{ plan.varde | join(ny_gren) }}
-        end as karantan_varde
-    from forsta_fel
+        {{ plan.karantan | join(ny_rad) }}
+    from {{ 'personnummer' if plan.pnr_steg1 else 'tolkad' }}
+),
+
+karantan as (
+    select
+        *,
+        {{ kommunanalys.staging_forsta_karantan(plan.karantan_kolumner) }}
+    from kontrollerad
 ),
 
 utdata as (
@@ -151,7 +133,7 @@ utdata as (
         karantan_kolumn,
         karantan_orsak,
         karantan_varde
-    from kontrollerad
+    from karantan
 )
 {%- endmacro %}
 
