@@ -36,31 +36,36 @@
     {{ return(ns.sql) }}
 {%- endmacro %}
 
-{#- One read_csv over a list of checked files (relation: the read_csv(...) call, its file list a getvariable of
-    lasvariabel), with <prefix>_fil (the delivered file, relative to the root, from the list lasvariabel('filer'))
-    and <prefix>_rad: the line in the delivered file (header = 1; row_number() over () follows the scan order,
-    which DuckDB keeps: files in list order, rows in file order), or for a converted copy (SIE, json-stat2) the
-    delivery's own line it carries in leverans_rad. DuckDB only (the caller is duckdb__las_leverans). -#}
-{% macro raw_csv(relation, prefix='kalla') -%}
-    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, prefix)) }}
+{#- The rows of one or more read_csv(...) calls over lists of checked files (lasningar; each call's file list a
+    getvariable of lasvariabel, one call per encoding), with <prefix>_fil (the delivered file, relative to the
+    root, from the list lasvariabel('filer')) and <prefix>_rad: the line in the delivered file (header = 1;
+    row_number() over () follows the scan order, which DuckDB keeps: files in list order, rows in file order; a file
+    is in one call only), or for a converted copy (SIE, json-stat2) the delivery's own line it carries in
+    leverans_rad. DuckDB only (the caller is duckdb__las_leverans). -#}
+{% macro raw_csv(lasningar, prefix='kalla') -%}
+    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(lasningar, prefix)) }}
 {%- endmacro %}
 
-{% macro default__raw_csv(relation, prefix='kalla') -%}
+{% macro default__raw_csv(lasningar, prefix='kalla') -%}
     {{ exceptions.raise_compiler_error("raw_csv reads DuckDB's read_csv: on " ~ target.type ~ " use las_filer") }}
 {%- endmacro %}
 
-{% macro duckdb__raw_csv(relation, prefix='kalla') -%}
-    (
-        select
-            raw_rows.* exclude (filename, _scan_nr, leverans_rad),
-            filer.fil as {{ prefix }}_fil,
-            case when filer.konverterad then cast(raw_rows.leverans_rad as integer)
-                else cast(raw_rows._scan_nr - min(raw_rows._scan_nr) over (partition by raw_rows.filename) + 2 as integer)
-            end as {{ prefix }}_rad
-        from (select *, row_number() over () as _scan_nr from {{ relation }}) as raw_rows
-        inner join (select unnest(getvariable('{{ kommunanalys.lasvariabel('filer') }}'), recursive := true)) as filer
-            on raw_rows.filename = filer.las
-    )
+{% macro duckdb__raw_csv(lasningar, prefix='kalla') -%}
+    {%- set numrerade = [] -%}
+    {%- for lasning in lasningar -%}
+        {%- do numrerade.append('select *, row_number() over () as _scan_nr from ' ~ lasning) -%}
+    {%- endfor -%}
+    select
+        raw_rows.* exclude (filename, _scan_nr, leverans_rad),
+        filer.fil as {{ prefix }}_fil,
+        case when filer.konverterad then cast(raw_rows.leverans_rad as integer)
+            else cast(raw_rows._scan_nr - min(raw_rows._scan_nr) over (partition by raw_rows.filename) + 2 as integer)
+        end as {{ prefix }}_rad
+    from (
+        {{ numrerade | join('\n        union all by name\n        ') }}
+    ) as raw_rows
+    inner join (select unnest(getvariable('{{ kommunanalys.lasvariabel('filer') }}'), recursive := true)) as filer
+        on raw_rows.filename = filer.las
 {%- endmacro %}
 
 {#- The rows of a CSV source's checked files: the contract's columns as text (NULL when a file lacks one),
@@ -82,14 +87,13 @@
 
 {% macro duckdb__las_leverans(relation, kolumner, rot, prefix='kalla', tom=none) -%}
     {%- set plats = kommunanalys.kalla_plats(relation) -%}
-    {%- set delar = [] -%}
+    {%- set lasningar = [] -%}
     {%- for lista, kodning in [('utf8', 'utf-8'), ('latin1', 'latin-1')] -%}
-        {%- set las = plats.replace("'" ~ kommunanalys.kalla_glob(relation) ~ "'",
+        {%- do lasningar.append(plats.replace("'" ~ kommunanalys.kalla_glob(relation) ~ "'",
             "getvariable('" ~ kommunanalys.lasvariabel(lista) ~ "')").replace(
-            "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'") -%}
-        {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, prefix) ~ ' as rader') -%}
+            "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'")) -%}
     {%- endfor -%}
-    {{ return(delar | join('\n    union all by name\n    ')) }}
+    {{ return(kommunanalys.raw_csv(lasningar, prefix)) }}
 {%- endmacro %}
 
 {#- The checked files of a CSV source (granska_leverans: [{'las': path read, 'fil': name relative to the root,

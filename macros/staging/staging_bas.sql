@@ -99,7 +99,9 @@ tolkad as (
         trimmad.*,
         {{ (plan.tolkad + berikning) | join(ny_rad) }}
     from trimmad
-    {{ kopplingar | join('\n    ') }}
+    {%- for koppling in kopplingar %}
+    {{ koppling }}
+    {%- endfor %}
 ),
 {%- if plan.pnr_steg1 %}
 
