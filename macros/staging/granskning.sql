@@ -50,8 +50,21 @@
     {%- endif -%}
     {%- set kolumner = [] -%}
     {%- for n in namn -%}{%- do kolumner.append({'kolumn': n}) -%}{%- endfor -%}
-    {%- set svar = kommunanalys.granska_leverans(relation, kolumner,
-        kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root()) -%}
+    {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
+    {#- the files a model incremental per file reads this time, when its render named them (staging_rader's filer):
+        only those are checked and listed; the variable is reset, so that it never outlives this model's run -#}
+    {%- set urval = run_query("select getvariable('" ~ kommunanalys.lasvariabel('urval') ~ "')").columns[0].values()[0] -%}
+    {%- if urval is none -%}
+        {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}
+    {%- else -%}
+        {%- do run_query("reset variable " ~ kommunanalys.lasvariabel('urval')) -%}
+        {#- '|': the empty list of patterns (no file), for the header-only file when no file is read -#}
+        {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp, monster='|') -%}
+        {%- for f in (urval.split('|') if urval else []) -%}
+            {%- do svar.filer.extend(kommunanalys.granska_leverans(relation, kolumner, rot_mapp,
+                monster=rot_mapp ~ '/' ~ f).filer) -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- set listor = {'utf8': [], 'latin1': [], 'filer': []} -%}
     {%- for f in svar.filer -%}
         {%- set las = f.las | replace("'", "''") -%}
@@ -101,7 +114,7 @@
 
 {#- the same call on DuckDB (the plugin registers the function) and on Spark (python/kommunanalys/spark.py registers
     it in the session); monster: check the files matching this pattern instead of the source's (one file of an
-    incremental model) -#}
+    incremental model; '|' checks no file); the warning that no file matches is for the source's own patterns -#}
 {% macro default__granska_leverans(relation, kolumner, rot, monster=none) -%}
     {%- if not execute -%}
         {{ return({'filer': [], 'fel': [], 'info': []}) }}
@@ -120,7 +133,7 @@
         {{ exceptions.raise_compiler_error("Leveransen kan inte läsas (" ~ relation.identifier ~ "): "
             ~ (svar.fel | join(' | '))) }}
     {%- endif -%}
-    {%- if not svar.filer -%}
+    {%- if not svar.filer and monster is none -%}
         {%- do log("WARNING: no file matches '" ~ kommunanalys.kalla_glob(relation) ~ "' (source "
             ~ relation.identifier ~ "): " ~ this.identifier ~ " is built empty.", info=true) -%}
     {%- endif -%}

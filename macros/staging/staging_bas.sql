@@ -63,11 +63,19 @@ select * from final
     column <prefix>_fil (the delivered file, relative to the root), e.g. "kalla_fil in (select ...)", applied to the
     rows as read, before they are trimmed, parsed and checked (a model incremental per file reads only the files it
     needs). filer: the older form, a list of file names (relative) read as the condition <prefix>_fil in (...),
-    kept until macros/inkrementell.sql passes filurval. -#}
+    kept until macros/inkrementell.sql passes filurval; under dbt run / build it also tells the pre-hook to check
+    and list only those files (a DuckDB variable set while rendering, reset by the hook), so that a monthly run
+    reads only its new files. -#}
 {% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filurval=none, filer=none) -%}
 {%- do _stg_granskning(kolumner, lasare, rot) -%}
 {%- if filer is not none -%}
     {%- set filurval = prefix ~ "_fil in ('" ~ (filer | join("', '")) ~ "')" if filer else 'false' -%}
+    {#- dbt run / build: the pre-hook, which runs after this render on the same connection, checks and lists only
+        these files (granska_kallan), as the model read them before; never while compiling -#}
+    {%- if execute and flags.WHICH in ('run', 'build') -%}
+        {%- do run_query("set variable " ~ kommunanalys.lasvariabel('urval') ~ " = '"
+            ~ (filer | join('|') | replace("'", "''")) ~ "'") -%}
+    {%- endif -%}
 {%- endif %}
 with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filurval) }}
 
