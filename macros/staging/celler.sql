@@ -48,7 +48,8 @@
     {%- set kontroller = [] -%}
     {%- if k.typ == 'personnummer' -%}
         {%- for villkor, fel in [(t ~ ' is null', 'saknas'), (k.kolumn ~ '__norm is null', 'inte tolv siffror'),
-                (k.kolumn ~ '__fodd is null', 'ogiltigt datum'), ('not ' ~ k.kolumn ~ '__luhn', 'fel kontrollsiffra')] -%}
+                (k.kolumn ~ '__fodd is null', 'ogiltigt datum'),
+                ('not ' ~ k.kolumn ~ '__luhn', 'fel kontrollsiffra')] -%}
             {%- do kontroller.append({'villkor': villkor, 'orsak': namn_sql ~ fel ~ "'"}) -%}
         {%- endfor -%}
         {{ return(kontroller) }}

@@ -53,7 +53,8 @@
     {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
     {#- the files a model incremental per file reads this time, when its render named them (staging_rader's filer):
         only those are checked and listed; the variable is reset, so that it never outlives this model's run -#}
-    {%- set urval = run_query("select getvariable('" ~ kommunanalys.lasvariabel('urval') ~ "')").columns[0].values()[0] -%}
+    {%- set urval = run_query("select getvariable('" ~ kommunanalys.lasvariabel('urval') ~ "')")
+        .columns[0].values()[0] -%}
     {%- if urval is none -%}
         {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}
     {%- else -%}

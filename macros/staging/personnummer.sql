@@ -21,7 +21,8 @@
     ((
     {%- for i in range(3, 13, 2) %}
         {%- set d = _pnr_digit(pnr, i) %}
-        case when {{ d }} * 2 > 9 then {{ d }} * 2 - 9 else {{ d }} * 2 end + {{ _pnr_digit(pnr, i + 1) }}{{ ' +' if not loop.last }}
+        {%- set dubbel = 'case when ' ~ d ~ ' * 2 > 9 then ' ~ d ~ ' * 2 - 9 else ' ~ d ~ ' * 2 end' %}
+        {{ dubbel }} + {{ _pnr_digit(pnr, i + 1) }}{{ ' +' if not loop.last }}
     {%- endfor %}
     ) % 10 = 0)
 {%- endmacro %}

@@ -51,7 +51,9 @@
 {% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
 {%- do _stg_granskning(kolumner, lasare, rot) -%}
 {%- set kolumner_ut = [] -%}
-{%- for u in kommunanalys.staging_plan(kolumner, prefix).utdata -%}{%- do kolumner_ut.append(u.split(' as ')[-1]) -%}{%- endfor %}
+{%- for u in kommunanalys.staging_plan(kolumner, prefix).utdata -%}
+    {%- do kolumner_ut.append(u.split(' as ')[-1]) -%}
+{%- endfor %}
 with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning) }},
 
 {{ kommunanalys.staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
