@@ -1,7 +1,7 @@
 {#- Parsing and checking the cells of a staging base model (staging_bas's column specs, documented in
     staging_bas.sql): the parsed value of a column (_stg_tolka, with the parsers of parsning.sql), its checks in
     order, each with the reason a failing row is quarantined for (_stg_kontroller), its output columns (_stg_utdata),
-    and all of that for a list of columns as SQL fragments (_stg_plan). -#}
+    and all of that for a list of columns as SQL fragments (staging_plan). -#}
 
 {#- case lower(<text>) when '<raw>' then '<output>' ... end -#}
 {% macro _stg_kodmappning(t, mappning) -%}
@@ -47,8 +47,11 @@
     {%- set visat = t -%}
     {%- set kontroller = [] -%}
     {%- if k.typ == 'personnummer' -%}
-        {%- do kontroller.append({'villkor': k.kolumn ~ '__fel is not null',
-            'orsak': namn_sql ~ "' || " ~ k.kolumn ~ '__fel'}) -%}
+        {%- for villkor, fel in [(t ~ ' is null', 'saknas'), (k.kolumn ~ '__norm is null', 'inte tolv siffror'),
+                (k.kolumn ~ '__fodd is null', 'ogiltigt datum'),
+                ('not ' ~ k.kolumn ~ '__luhn', 'fel kontrollsiffra')] -%}
+            {%- do kontroller.append({'villkor': villkor, 'orsak': namn_sql ~ fel ~ "'"}) -%}
+        {%- endfor -%}
         {{ return(kontroller) }}
     {%- endif -%}
     {%- if k.kravs | default(false) -%}
@@ -145,7 +148,7 @@
     {%- set utdata = [] -%}
     {%- if k.typ == 'personnummer' -%}
         {%- set norm = k.kolumn ~ '__norm' -%}
-        {%- set giltig = 'case when ' ~ k.kolumn ~ '__fel is null then ' -%}
+        {%- set giltig = 'case when ' ~ k.kolumn ~ '__karantan is null then ' -%}
         {%- do utdata.append(giltig ~ kommunanalys.pseudonym(norm) ~ ' end as person_id') -%}
         {%- do utdata.append(giltig ~ kommunanalys.pnr_sex(norm) ~ ' end as kon') -%}
         {%- do utdata.append(giltig ~ k.kolumn ~ '__fodd end as fodelsedatum') -%}
@@ -153,14 +156,14 @@
     {%- elif k.typ == 'fel' -%}
         {#- the runner's reason column is not output -#}
     {%- elif k.typ == 'period' -%}
-        {%- do utdata.append(_stg_utan_personnummer(k.kolumn, k.kolumn ~ '__text') ~ ' as ' ~ v) -%}
+        {%- do utdata.append(kommunanalys.utan_personnummer(k.kolumn, k.kolumn ~ '__text') ~ ' as ' ~ v) -%}
         {%- do utdata.append('cast(extract(year from ' ~ v ~ ') as integer) as ar') -%}
         {%- do utdata.append('cast(extract(month from ' ~ v ~ ') as integer) as manad') -%}
     {%- elif k.typ in ('text', 'kommun_kod', 'diagnos') or (k.typ == 'kod' and k.mappning is not defined) -%}
         {#- text copied from the file: a value that looks like a personnummer is not kept, not even in a base table -#}
-        {%- do utdata.append(_stg_utan_personnummer(k.kolumn, v) ~ ' as ' ~ v) -%}
+        {%- do utdata.append(kommunanalys.utan_personnummer(k.kolumn, v) ~ ' as ' ~ v) -%}
     {%- else -%}
-        {%- do utdata.append(_stg_utan_personnummer(k.kolumn, v) ~ ' as ' ~ v) -%}
+        {%- do utdata.append(kommunanalys.utan_personnummer(k.kolumn, v) ~ ' as ' ~ v) -%}
         {%- if k.ar | default(false) -%}
             {%- do utdata.append('cast(extract(year from ' ~ v ~ ') as integer) as ar') -%}
         {%- endif -%}
@@ -169,12 +172,11 @@
 {%- endmacro %}
 
 {#- Everything staging_bas needs, as lists of SQL fragments: the empty relation (a source without files), the
-    trimmed texts, the parsed columns with one personnummer flag per cell, the personnummer columns (birth date and
-    Luhn once per cell, then the reason), the checks (numbered: the first failing check's number is computed once
-    per row, and kolumn, orsak and varde are chosen by that number) and the output. -#}
-{% macro _stg_plan(kolumner, prefix) -%}
-    {%- set plan = {'tom': [], 'trimmad': [], 'tolkad': [], 'pnr_steg1': [], 'pnr_steg2': [], 'villkor': [],
-        'kolumn': [], 'orsak': [], 'varde': [], 'utdata': []} -%}
+    trimmed texts, the parsed columns with one personnummer flag per cell, the personnummer's birth date and Luhn
+    check once per cell, each column's quarantine reason (staging_kolumnens_karantan) and the output. -#}
+{% macro staging_plan(kolumner, prefix) -%}
+    {%- set plan = {'tom': [], 'trimmad': [], 'tolkad': [], 'pnr_steg1': [], 'karantan': [],
+        'karantan_kolumner': [], 'utdata': []} -%}
     {%- for k in kolumner -%}
         {%- set t = k.kolumn ~ '__text' -%}
         {%- do plan.tom.append('cast(null as ' ~ dbt.type_string() ~ ') as ' ~ k.kolumn) -%}
@@ -184,28 +186,57 @@
             {%- do plan.tolkad.append(kommunanalys.pnr_normalize(t) ~ ' as ' ~ norm) -%}
             {%- do plan.pnr_steg1.append(kommunanalys.pnr_birth_date(norm) ~ ' as ' ~ k.kolumn ~ '__fodd') -%}
             {%- do plan.pnr_steg1.append(kommunanalys.pnr_luhn_ok(norm) ~ ' as ' ~ k.kolumn ~ '__luhn') -%}
-            {%- do plan.pnr_steg2.append('case when ' ~ t ~ " is null then 'saknas' when " ~ norm
-                ~ " is null then 'inte tolv siffror' when " ~ k.kolumn ~ "__fodd is null then 'ogiltigt datum'"
-                ~ ' when not ' ~ k.kolumn ~ "__luhn then 'fel kontrollsiffra' end as " ~ k.kolumn ~ '__fel') -%}
         {%- else -%}
             {%- do plan.tolkad.append(kommunanalys.ser_ut_som_personnummer(t) ~ ' as ' ~ k.kolumn ~ '__pnr') -%}
             {%- if k.typ != 'fel' -%}
                 {%- do plan.tolkad.append(_stg_tolka(k) ~ ' as ' ~ (k.namn | default(k.kolumn))) -%}
             {%- endif -%}
         {%- endif -%}
+        {%- do plan.karantan.append(kommunanalys.staging_kolumnens_karantan(k.kolumn, _stg_kontroller(k))) -%}
         {#- the raw value of a failing row; never a personnummer, nor anything that looks like one -#}
-        {%- set varde = 'null' if k.typ in ('personnummer', 'fel')
-            else 'case when ' ~ k.kolumn ~ '__pnr then null else ' ~ t ~ ' end' -%}
-        {%- for kontroll in _stg_kontroller(k) -%}
-            {%- set nr = plan.villkor | length + 1 -%}
-            {%- do plan.villkor.append('when ' ~ kontroll.villkor ~ ' then ' ~ nr) -%}
-            {%- do plan.kolumn.append('when ' ~ nr ~ " then '" ~ k.kolumn ~ "'") -%}
-            {%- do plan.orsak.append('when ' ~ nr ~ ' then ' ~ kontroll.orsak) -%}
-            {%- do plan.varde.append('when ' ~ nr ~ ' then ' ~ varde) -%}
-        {%- endfor -%}
+        {%- do plan.karantan_kolumner.append({'kolumn': k.kolumn, 'varde': none if k.typ in ('personnummer', 'fel')
+            else kommunanalys.utan_personnummer(k.kolumn, t)}) -%}
         {%- do plan.utdata.extend(_stg_utdata(k)) -%}
     {%- endfor -%}
     {%- do plan.tom.append('cast(null as ' ~ dbt.type_string() ~ ') as ' ~ prefix ~ '_fil') -%}
     {%- do plan.tom.append('cast(null as integer) as ' ~ prefix ~ '_rad') -%}
     {{ return(plan) }}
+{%- endmacro %}
+
+{#- The quarantine reason of one cell: the reason of the first of the column's checks (_stg_kontroller: dicts villkor,
+    true = fails, and orsak) that fails, NULL when the cell passes them all; as <kolumn>__karantan -#}
+{% macro staging_kolumnens_karantan(kolumn, kontroller) -%}
+    {%- set fall = [] -%}
+    {%- for kontroll in kontroller -%}
+        {%- do fall.append('when ' ~ kontroll.villkor ~ ' then ' ~ kontroll.orsak) -%}
+    {%- endfor -%}
+    {%- if fall | length == 1 -%}
+        {{ return('case ' ~ fall[0] ~ ' end as ' ~ kolumn ~ '__karantan') }}
+    {%- endif -%}
+    {{ return('case\n            ' ~ (fall | join('\n            ')) ~ '\n        end as ' ~ kolumn ~ '__karantan') }}
+{%- endmacro %}
+
+{#- A row's quarantine: the first column (in the order of the specs) whose cell fails a check (karantan_kolumn),
+    that cell's reason (karantan_orsak) and its raw value (karantan_varde: NULL for a personnummer or a value that
+    looks like one); all NULL when every cell passes. kolumner: dicts kolumn, varde (SQL of the raw value shown). -#}
+{% macro staging_forsta_karantan(kolumner) -%}
+    {%- set namn = [] -%}
+    {%- set kolumn = [] -%}
+    {%- set varde = [] -%}
+    {%- for k in kolumner -%}
+        {%- do namn.append(k.kolumn ~ '__karantan') -%}
+        {%- do kolumn.append('when ' ~ k.kolumn ~ "__karantan is not null then '" ~ k.kolumn ~ "'") -%}
+        {%- if k.varde is not none -%}
+            {%- do varde.append('when ' ~ k.kolumn ~ '__karantan is not null then ' ~ k.varde) -%}
+        {%- else -%}
+            {%- do varde.append('when ' ~ k.kolumn ~ '__karantan is not null then null') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set rader = [] -%}
+    {%- for i in range(0, namn | length, 4) -%}
+        {%- do rader.append(namn[i:i + 4] | join(', ')) -%}
+    {%- endfor -%}
+    {{ return('case\n            ' ~ (kolumn | join('\n            ')) ~ '\n        end as karantan_kolumn,\n'
+        ~ '        coalesce(\n            ' ~ (rader | join(',\n            ')) ~ '\n        ) as karantan_orsak,\n'
+        ~ '        case\n            ' ~ (varde | join('\n            ')) ~ '\n        end as karantan_varde') }}
 {%- endmacro %}

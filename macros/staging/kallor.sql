@@ -90,6 +90,21 @@
     {{ return(adapter.dispatch('kolada_datapunkter', 'kommunanalys')(relation)) }}
 {%- endmacro %}
 
+{#- true where kolada_datapunkter reads no file as no row (DuckDB's read_text), so that a base model needs no
+    look at the folder while it compiles; elsewhere (Spark's binaryFile fails on a pattern that matches nothing) the
+    model reads an empty relation when kalla_finns says no file is there -#}
+{% macro kolada_las_utan_filer() -%}
+    {{ return(adapter.dispatch('kolada_las_utan_filer', 'kommunanalys')()) }}
+{%- endmacro %}
+
+{% macro default__kolada_las_utan_filer() -%}
+    {{ return(false) }}
+{%- endmacro %}
+
+{% macro duckdb__kolada_las_utan_filer() -%}
+    {{ return(true) }}
+{%- endmacro %}
+
 {% macro duckdb__kolada_datapunkter(relation) -%}
     (
         with filer as (

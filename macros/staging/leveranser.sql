@@ -18,17 +18,21 @@
     {%- endif -%}
     {%- set anvandbar = 'karantan_orsak is null and ' ~ fil ~ ' = senaste_fil' -%}
     {%- if nyckel -%}
-        {%- set w = 'over (partition by (' ~ anvandbar ~ '), ' ~ (nyckel | join(', ')) ~ ' order by ' ~ fil
-            ~ ' desc, ' ~ rad ~ ')' -%}
-        {%- set nyckel_sql = 'case when ' ~ anvandbar ~ ' then row_number() ' ~ w ~ ' end as nyckel_nr, '
-            ~ 'first_value(' ~ fil ~ ') ' ~ w ~ ' as nyckel_fil, first_value(' ~ rad ~ ') ' ~ w ~ ' as nyckel_rad' -%}
+        {#- the rows of one key, usable ones apart, the latest file first -#}
+        {%- set fonster = 'window nyckel as (partition by (' ~ anvandbar ~ '), ' ~ (nyckel | join(', '))
+            ~ ' order by ' ~ fil ~ ' desc, ' ~ rad ~ ')' -%}
+        {%- set nyckel_sql = 'case when ' ~ anvandbar ~ ' then row_number() over nyckel end as nyckel_nr,\n        '
+            ~ 'first_value(' ~ fil ~ ') over nyckel as nyckel_fil,\n        first_value(' ~ rad
+            ~ ') over nyckel as nyckel_rad' -%}
     {%- else -%}
+        {%- set fonster = '' -%}
         {%- set nyckel_sql = 'cast(null as integer) as nyckel_nr, cast(null as ' ~ dbt.type_string()
             ~ ') as nyckel_fil, cast(null as integer) as nyckel_rad' -%}
     {%- endif -%}
     {%- set dubblett = 'nyckel_nr > 1 and nyckel_fil = ' ~ fil -%}
     {%- set nyckeltext = (nyckel | join(', ')) if nyckel else '' -%}
-    {{ return({'period': period_sql, 'nyckel': nyckel_sql, 'dubblett': dubblett, 'nyckeltext': nyckeltext,
+    {{ return({'period': period_sql, 'nyckel': nyckel_sql, 'fonster': fonster, 'dubblett': dubblett,
+        'nyckeltext': nyckeltext,
         'forsta': (nyckel[0] if nyckel else '')}) }}
 {%- endmacro %}
 
@@ -49,13 +53,13 @@ with utdata as (
     {%- endif %}
 ),
 
-{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
+{{ staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
 
 select * from final
 {%- endmacro %}
 
 {#- kolumner_ut: the output columns between the file/line columns and the quarantine columns, by name -#}
-{% macro _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) -%}
+{% macro staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) -%}
     {%- set lev = _stg_leveranser(prefix, nyckel, period_nyckel) -%}
 perioder as (
     select
@@ -69,7 +73,11 @@ nycklar as (
         *,
         {{ lev.nyckel }}
     from perioder
+    {%- if lev.fonster %}
+    {{ lev.fonster }}
+    {%- endif %}
 ),
+
 
 {#- the output columns by name (no `* exclude`: DuckDB-only) #}
 final as (

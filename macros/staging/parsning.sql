@@ -50,10 +50,8 @@
 
 {#- J/N, Ja/Nej, 1/0 in any case -> boolean; anything else -> NULL -#}
 {% macro parse_bool(expr) -%}
-    case
-        when lower(trim({{ expr }})) in ('j', 'ja', '1') then true
-        when lower(trim({{ expr }})) in ('n', 'nej', '0') then false
-    end
+    {%- set t = 'lower(trim(' ~ expr ~ '))' -%}
+    case when {{ t }} in ('j', 'ja', '1') then true when {{ t }} in ('n', 'nej', '0') then false end
 {%- endmacro %}
 
 {#- YYYY-MM-DD -> date; an impossible date (2024-13-01) -> NULL -#}

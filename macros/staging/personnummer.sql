@@ -17,11 +17,12 @@
 
 {#- Luhn over digits 3..12: weights 2,1,2,1,... from the left; a product over 9 counts its digit sum (p - 9) -#}
 {% macro pnr_luhn_ok(pnr) -%}
+    {#- one line per pair of digits: the doubled one, then the other -#}
     ((
-    {%- for i in range(3, 13) %}
+    {%- for i in range(3, 13, 2) %}
         {%- set d = _pnr_digit(pnr, i) %}
-        {%- set doubled = 'case when ' ~ d ~ ' * 2 > 9 then ' ~ d ~ ' * 2 - 9 else ' ~ d ~ ' * 2 end' %}
-        {{ doubled if (i - 3) % 2 == 0 else d }}{{ ' +' if not loop.last }}
+        {%- set dubbel = 'case when ' ~ d ~ ' * 2 > 9 then ' ~ d ~ ' * 2 - 9 else ' ~ d ~ ' * 2 end' %}
+        {{ dubbel }} + {{ _pnr_digit(pnr, i + 1) }}{{ ' +' if not loop.last }}
     {%- endfor %}
     ) % 10 = 0)
 {%- endmacro %}
@@ -68,6 +69,6 @@
 {%- endmacro %}
 
 {#- value, or NULL when the raw text looks like a personnummer (flag <kolumn>__pnr) -#}
-{% macro _stg_utan_personnummer(kolumn, value) -%}
+{% macro utan_personnummer(kolumn, value) -%}
     {{ return('case when ' ~ kolumn ~ '__pnr then null else ' ~ value ~ ' end') }}
 {%- endmacro %}

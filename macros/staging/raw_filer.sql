@@ -1,12 +1,7 @@
-{#- Reading the delivered files in place.
-
-    raw_csv(relation) wraps a source whose meta.external_location is a read_csv(...) call (all columns as text,
-    filename=true) and adds, for each row, kalla_fil (the file, relative to raw_root) and kalla_rad (its line
-    number in that file; the header is line 1), so that a quarantined row can be found in the delivery.
-    row_number() over () follows the scan order, which DuckDB keeps (preserve_insertion_order, the default):
-    files in glob order, rows in file order.
-    Optional: root (default raw_root(); derived_root() for the runner's files) is stripped from the file name, and
-    prefix names the two columns <prefix>_fil / <prefix>_rad (default kalla), for a file that has its own kalla_fil. -#}
+{#- Reading the delivered files in place (las_leverans): every row with <prefix>_fil (the file, relative to its
+    root) and <prefix>_rad (its line in that file; the header is line 1), so that a quarantined row can be found in
+    the delivery. prefix names the two columns (default kalla; harledd for the runner's files that carry their own
+    kalla_fil). -#}
 
 {#- the folder the source systems' files are read from -#}
 {% macro raw_root() -%}
@@ -41,80 +36,76 @@
     {{ return(ns.sql) }}
 {%- endmacro %}
 
-{% macro raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
-    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(relation, root, prefix, filnamn, rad_kolumn)) }}
+{#- The rows of one or more read_csv(...) calls over lists of checked files (lasningar; each call's file list a
+    getvariable of lasvariabel, one call per encoding), with <prefix>_fil (the delivered file, relative to the
+    root, from the list lasvariabel('filer')) and <prefix>_rad: the line in the delivered file (header = 1;
+    row_number() over () follows the scan order, which DuckDB keeps: files in list order, rows in file order; a file
+    is in one call only), or for a converted copy (SIE, json-stat2) the delivery's own line it carries in
+    leverans_rad. DuckDB only (the caller is duckdb__las_leverans). -#}
+{% macro raw_csv(lasningar, prefix='kalla') -%}
+    {{ return(adapter.dispatch('raw_csv', 'kommunanalys')(lasningar, prefix)) }}
 {%- endmacro %}
 
-{#- raw_csv reads a DuckDB read_csv(...) relation; other adapters read the checked files with las_filer -#}
-{% macro default__raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
+{% macro default__raw_csv(lasningar, prefix='kalla') -%}
     {{ exceptions.raise_compiler_error("raw_csv reads DuckDB's read_csv: on " ~ target.type ~ " use las_filer") }}
 {%- endmacro %}
 
-{#- filnamn: {path read: file name relative to the root} when the files read are not all under the root (a
-    UTF-8 copy of a Windows-1252 delivery is read in its place, under its own name); rad_kolumn: a column of the
-    files read that holds the line of the delivery each row comes from (the ledger rows converted from a SIE file:
-    leverans_rad), used as the line instead of the row's position in the file read -#}
-{% macro duckdb__raw_csv(relation, root=none, prefix='kalla', filnamn=none, rad_kolumn=none) -%}
-    (
-        with raw_rows as (
-            select *, row_number() over () as _scan_nr
-            from {{ relation }}
-        ),
-        file_start as (
-            select filename as _fil, min(_scan_nr) as _first_nr
-            from raw_rows
-            group by filename
-        )
-        select
-            raw_rows.* exclude (filename, _scan_nr{{ ', ' ~ rad_kolumn if rad_kolumn }}),
-            {%- if filnamn %}
-            case raw_rows.filename
-                {%- for las, fil in filnamn.items() %}
-                when '{{ las }}' then '{{ fil }}'
-                {%- endfor %}
-            end as {{ prefix }}_fil,
-            {%- else %}
-            replace(raw_rows.filename, '{{ root or kommunanalys.raw_root() }}/', '') as {{ prefix }}_fil,
-            {%- endif %}
-            {%- if rad_kolumn %}
-            cast(raw_rows.{{ rad_kolumn }} as integer) as {{ prefix }}_rad
-            {%- else %}
-            cast(raw_rows._scan_nr - file_start._first_nr + 2 as integer) as {{ prefix }}_rad
-            {%- endif %}
-        from raw_rows
-        inner join file_start on raw_rows.filename = file_start._fil
-    )
+{% macro duckdb__raw_csv(lasningar, prefix='kalla') -%}
+    {%- set numrerade = [] -%}
+    {%- for lasning in lasningar -%}
+        {%- do numrerade.append('select *, row_number() over () as _scan_nr from ' ~ lasning) -%}
+    {%- endfor -%}
+    select
+        raw_rows.* exclude (filename, _scan_nr, leverans_rad),
+        filer.fil as {{ prefix }}_fil,
+        case when filer.konverterad then cast(raw_rows.leverans_rad as integer)
+            else cast(raw_rows._scan_nr - min(raw_rows._scan_nr) over (partition by raw_rows.filename) + 2 as integer)
+        end as {{ prefix }}_rad
+    from (
+        {{ numrerade | join('\n        union all by name\n        ') }}
+    ) as raw_rows
+    inner join (select unnest(getvariable('{{ kommunanalys.lasvariabel('filer') }}'), recursive := true)) as filer
+        on raw_rows.filename = filer.las
+{%- endmacro %}
+
+{#- The rows of a CSV source's checked files: the contract's columns as text (NULL when a file lacks one),
+    <prefix>_fil and <prefix>_rad. On DuckDB the files are those the pre-hook granska_kallan checked at run time and
+    set in DuckDB variables: one read_csv per encoding the check chose (utf-8, incl. the converted copies; latin-1),
+    so the compiled SQL names no file. Elsewhere (Spark) the check runs here, while rendering, and las_filer names
+    the files (spark__las_filer); tom is the empty relation for a source without files. -#}
+{% macro las_leverans(relation, kolumner, rot, prefix='kalla', tom=none) -%}
+    {{ return(adapter.dispatch('las_leverans', 'kommunanalys')(relation, kolumner, rot, prefix, tom)) }}
+{%- endmacro %}
+
+{% macro default__las_leverans(relation, kolumner, rot, prefix='kalla', tom=none) -%}
+    {%- set granskad = kommunanalys.granska_leverans(relation, kolumner, rot) -%}
+    {%- if not execute or not granskad.filer -%}
+        {{ return(tom) }}
+    {%- endif -%}
+    {{ return(kommunanalys.las_filer(relation, granskad.filer, kolumner, rot, prefix)) }}
+{%- endmacro %}
+
+{% macro duckdb__las_leverans(relation, kolumner, rot, prefix='kalla', tom=none) -%}
+    {%- set plats = kommunanalys.kalla_plats(relation) -%}
+    {%- set lasningar = [] -%}
+    {%- for lista, kodning in [('utf8', 'utf-8'), ('latin1', 'latin-1')] -%}
+        {%- do lasningar.append(plats.replace("'" ~ kommunanalys.kalla_glob(relation) ~ "'",
+            "getvariable('" ~ kommunanalys.lasvariabel(lista) ~ "')").replace(
+            "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'")) -%}
+    {%- endfor -%}
+    {{ return(kommunanalys.raw_csv(lasningar, prefix)) }}
 {%- endmacro %}
 
 {#- The checked files of a CSV source (granska_leverans: [{'las': path read, 'fil': name relative to the root,
-    'kodning': 'utf-8' | 'latin-1'}], in delivery order) as one relation: the contract's columns as text (NULL when
-    the file has no such column), <prefix>_fil and <prefix>_rad. Dispatched: DuckDB reads each encoding's files
-    with read_csv in place (raw_csv); Spark reads file by file (spark__las_filer). -#}
+    'kodning': 'utf-8' | 'latin-1'}], in delivery order) as one relation, read file by file: Spark's path
+    (spark__las_filer); DuckDB reads through las_leverans. -#}
 {% macro las_filer(relation, filer, kolumner, rot, prefix='kalla') -%}
     {{ return(adapter.dispatch('las_filer', 'kommunanalys')(relation, filer, kolumner, rot, prefix)) }}
 {%- endmacro %}
 
-{% macro duckdb__las_filer(relation, filer, kolumner, rot, prefix='kalla') -%}
-    {%- set plats = relation | string -%}
-    {%- set monster = kommunanalys.kalla_glob(relation) -%}
-    {%- set delar = [] -%}
-    {%- for kodning, rad_kolumn in [('utf-8', none), ('latin-1', none), ('utf-8', 'leverans_rad')] -%}
-        {%- set delfiler = [] -%}
-        {%- for f in filer if f.kodning == kodning -%}
-            {%- if (f.rad_kolumn | default(none)) == rad_kolumn -%}
-                {%- do delfiler.append(f) -%}
-            {%- endif -%}
-        {%- endfor -%}
-        {%- if delfiler -%}
-            {%- set lista = "['" ~ (delfiler | map(attribute='las') | join("', '")) ~ "']" -%}
-            {%- set las = plats.replace("'" ~ monster ~ "'", lista).replace(
-                "encoding='" ~ kommunanalys.kalla_kodning(relation) ~ "'", "encoding='" ~ kodning ~ "'") -%}
-            {%- set namn = {} -%}
-            {%- for f in delfiler -%}{%- do namn.update({f.las: f.fil}) -%}{%- endfor -%}
-            {%- do delar.append('select * from ' ~ kommunanalys.raw_csv(las, rot, prefix, namn, rad_kolumn) ~ ' as rader') -%}
-        {%- endif -%}
-    {%- endfor -%}
-    {{ return(kommunanalys.rot_relativ(delar | join('\n    union all by name\n    '))) }}
+{% macro default__las_filer(relation, filer, kolumner, rot, prefix='kalla') -%}
+    {{ exceptions.raise_compiler_error("las_filer is Spark's path (spark__las_filer); on " ~ target.type
+        ~ " the files are read by las_leverans") }}
 {%- endmacro %}
 
 {#- Spark: each file read whole (binaryFile, one row per file, decoded with the encoding the check chose; a

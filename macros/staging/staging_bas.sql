@@ -21,69 +21,79 @@
     period outputs <namn> (text YYYYMM), ar and manad; personnummer outputs person_id, kon, fodelsedatum and
     is_samordningsnummer — never the personnummer itself. -#}
 
-{#- the rows read: the checked files of the source (grouped by the encoding they are read with), or an empty
-    relation with the same text columns when the source has no file -#}
-{% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, urval_filer=none) -%}
+{#- the rows read (las_leverans; Kolada's responses: kolada_datapunkter), or on Spark an empty relation with the
+    same text columns when the Kolada source has no file (on DuckDB read_text of no file is empty: the SQL is the
+    same with or without files, and the pre-hook warns); filurval: a condition on <prefix>_fil, the rows of only
+    those files -#}
+{% macro _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filurval=none) -%}
     {%- set rot_mapp = kommunanalys.derived_root() if rot == 'derived' else kommunanalys.raw_root() -%}
     {%- set tom = 'select ' ~ (plan.tom | join(', ')) ~ ' where false' -%}
-    {%- if urval_filer is not none -%}
-        {#- only these files (names relative to the root; a model incremental per file), each checked on its own -#}
-        {%- if not urval_filer -%}
-            {{ return(tom) }}
-        {%- endif -%}
-        {%- set granskad = {'filer': []} -%}
-        {%- for f in urval_filer -%}
-            {%- set svar = kommunanalys.granska_leverans(relation, kolumner, rot_mapp, monster=rot_mapp ~ '/' ~ f) -%}
-            {%- do granskad.filer.extend(svar.filer if svar else []) -%}
-        {%- endfor -%}
-        {{ return(_stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom)) }}
-    {%- endif -%}
     {%- if lasare == 'kolada_json' -%}
-        {%- if not kommunanalys.kalla_finns(relation) -%}
-            {{ return(tom) }}
-        {%- endif -%}
-        {%- do kommunanalys.granska_kolada(relation) -%}
-        {{ return('select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter') }}
+        {%- set rader = 'select * from ' ~ kommunanalys.kolada_datapunkter(relation) ~ ' as datapunkter'
+            if kommunanalys.kolada_las_utan_filer() or kommunanalys.kalla_finns(relation) else tom -%}
+    {%- else -%}
+        {%- set rader = kommunanalys.las_leverans(relation, kolumner, rot_mapp, prefix, tom) -%}
     {%- endif -%}
-    {%- set granskad = kommunanalys.granska_leverans(relation, kolumner, rot_mapp) -%}
-    {{ return(_stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom)) }}
+    {%- if filurval is none -%}
+        {{ return(rader) }}
+    {%- endif -%}
+    {{ return('select * from (\n    ' ~ rader ~ '\n    ) as lasta\n    where ' ~ filurval) }}
 {%- endmacro %}
 
-{#- the checked files, read -#}
-{% macro _stg_kalla_filer(relation, granskad, kolumner, rot_mapp, prefix, tom) -%}
-    {%- if not execute or not granskad.filer -%}
-        {{ return(tom) }}
-    {%- endif -%}
-    {{ return(kommunanalys.las_filer(relation, granskad.filer, kolumner, rot_mapp, prefix)) }}
+{#- The pre-read check as the model's pre-hook (granskning.sql, granskning_hook), set while dbt parses the model -#}
+{% macro _stg_granskning(kolumner, lasare, rot) -%}
+    {%- do config(pre_hook=kommunanalys.granskning_hook(kolumner, lasare, rot)) -%}
 {%- endmacro %}
 
 {#- staging_bas = staging_rader (read, trim, parse, check every cell) + staging_leveranser (resolve the deliveries:
     periods and keys delivered by more than one file), in one query. The incremental base models run the two steps
     as two models (macros/inkrementell.sql): the rows per file, read once, and the deliveries over them. -#}
 {% macro staging_bas(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', nyckel=none, period_nyckel=none, kopplingar=[], berikning=[]) -%}
+{%- do _stg_granskning(kolumner, lasare, rot) -%}
 {%- set kolumner_ut = [] -%}
-{%- for u in _stg_plan(kolumner, prefix).utdata -%}{%- do kolumner_ut.append(u.split(' as ')[-1]) -%}{%- endfor %}
+{%- for u in kommunanalys.staging_plan(kolumner, prefix).utdata -%}
+    {%- do kolumner_ut.append(u.split(' as ')[-1]) -%}
+{%- endfor %}
 with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning) }},
 
-{{ _stg_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
+{{ kommunanalys.staging_leveranser_ctes(prefix, nyckel, period_nyckel, kolumner_ut) }}
 
 select * from final
 {%- endmacro %}
 
-{#- the rows of a source as read and checked, each with its quarantine reason; filer: only these files (relative
-    names), for a model incremental per file -#}
-{% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filer=none) -%}
-with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer) }}
+{#- the rows of a source as read and checked, each with its quarantine reason. filurval: a SQL condition on the
+    column <prefix>_fil (the delivered file, relative to the root), e.g. "kalla_fil in (select ...)", applied to the
+    rows as read, before they are trimmed, parsed and checked (a model incremental per file reads only the files it
+    needs). filer: the older form, a list of file names (relative) read as the condition <prefix>_fil in (...),
+    kept until macros/inkrementell.sql passes filurval; under dbt run / build it also tells the pre-hook to check
+    and list only those files (a DuckDB variable set while rendering, reset by the hook), so that a monthly run
+    reads only its new files. -#}
+{% macro staging_rader(relation, kolumner, lasare='csv', valfri=true, rot='raw', prefix='kalla', kopplingar=[], berikning=[], filurval=none, filer=none) -%}
+{%- do _stg_granskning(kolumner, lasare, rot) -%}
+{%- if filer is not none -%}
+    {%- set filurval = prefix ~ "_fil in ('" ~ (filer | join("', '")) ~ "')" if filer else 'false' -%}
+    {#- dbt run / build: the pre-hook, which runs after this render on the same connection, checks and lists only
+        these files (granska_kallan), as the model read them before; never while compiling -#}
+    {%- if execute and flags.WHICH in ('run', 'build') -%}
+        {%- do run_query("set variable " ~ kommunanalys.lasvariabel('urval') ~ " = '"
+            ~ (filer | join('|') | replace("'", "''")) ~ "'") -%}
+    {%- endif -%}
+{%- endif %}
+with {{ _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filurval) }}
 
 select * from utdata
 {%- endmacro %}
 
-{% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filer=none) -%}
-    {%- set plan = _stg_plan(kolumner, prefix) -%}
+{#- The CTEs of staging_rader: kalla (the rows read), trimmad (every cell trimmed, '' -> NULL), tolkad (parsed, with
+    a flag per cell that looks like a personnummer), personnummer (birth date and Luhn check of a personnummer
+    column), kontrollerad (per column, <kolumn>__karantan: the reason of its first failing check, NULL when the cell
+    passes), karantan (the row's first failing column, in the order of the specs) and utdata. -#}
+{% macro _stg_rader_ctes(relation, kolumner, lasare, rot, prefix, kopplingar, berikning, filurval=none) -%}
+    {%- set plan = kommunanalys.staging_plan(kolumner, prefix) -%}
     {%- set ny_rad = ',\n        ' -%}
     {%- set ny_gren = '\n            ' -%}
 kalla as (
-    {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filer) }}
+    {{ _stg_kalla(relation, kolumner, plan, lasare, rot, prefix, filurval) }}
 ),
 
 trimmad as (
@@ -99,53 +109,32 @@ tolkad as (
         trimmad.*,
         {{ (plan.tolkad + berikning) | join(ny_rad) }}
     from trimmad
-    {{ kopplingar | join('\n    ') }}
+    {%- for koppling in kopplingar %}
+    {{ koppling }}
+    {%- endfor %}
 ),
-
 {%- if plan.pnr_steg1 %}
 
-personnummer_steg1 as (
+personnummer as (
     select
         *,
         {{ plan.pnr_steg1 | join(ny_rad) }}
     from tolkad
 ),
-
-personnummer_kontroll as (
-    select
-        *,
-        {{ plan.pnr_steg2 | join(ny_rad) }}
-    from personnummer_steg1
-),
-{%- else %}
-
-personnummer_kontroll as (
-    select * from tolkad
-),
 {%- endif %}
-
-forsta_fel as (
-    select
-        *,
-        case
-            {{ plan.villkor | join(ny_gren) }}
-        end as karantan_nr
-    from personnummer_kontroll
-),
 
 kontrollerad as (
     select
         *,
-        case karantan_nr
-            {{ plan.kolumn | join(ny_gren) }}
-        end as karantan_kolumn,
-        case karantan_nr
-            {{ plan.orsak | join(ny_gren) }}
-        end as karantan_orsak,
-        case karantan_nr
-            {{ plan.varde | join(ny_gren) }}
-        end as karantan_varde
-    from forsta_fel
+        {{ plan.karantan | join(ny_rad) }}
+    from {{ 'personnummer' if plan.pnr_steg1 else 'tolkad' }}
+),
+
+karantan as (
+    select
+        *,
+        {{ kommunanalys.staging_forsta_karantan(plan.karantan_kolumner) }}
+    from kontrollerad
 ),
 
 utdata as (
@@ -156,7 +145,7 @@ utdata as (
         karantan_kolumn,
         karantan_orsak,
         karantan_varde
-    from kontrollerad
+    from karantan
 )
 {%- endmacro %}
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import io
 import json
 import os
@@ -280,13 +281,28 @@ def granska_jsonstat(path: Path, fil: str, omkodad_rot: Path | None, skriv: bool
                         skriv)
 
 
+def tom_leverans(kolumner: list[str], omkodad_rot: Path, skriv: bool = True) -> str:
+    """A CSV with the contract's header (and leverans_rad, the column of the converted copies) and no row, under the
+    copies' folder: the staging SQL reads its list of files with read_csv, which refuses an empty list and binds
+    only the columns its files have, so this file ends every list (macros/staging/granskning.sql, granska_kallan).
+    Named by its header; written only when skriv (the check at run time)."""
+    rubrik = ";".join([*kolumner, "leverans_rad"])
+    mal = omkodad_rot / "_tom" / (hashlib.md5(rubrik.encode("utf-8")).hexdigest()[:12] + ".csv")
+    if skriv and not mal.exists():
+        mal.parent.mkdir(parents=True, exist_ok=True)
+        tmp = mal.with_name(f"{mal.name}.{os.getpid()}.tmp")
+        tmp.write_text(rubrik + "\n", encoding="utf-8")
+        os.replace(tmp, mal)
+    return str(mal)
+
+
 def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_rot: str, sie_konfig: str = "") -> str:
     """Every file matching the glob `monster` (several globs separated by '|'): JSON {'filer': [...], 'fel': [...],
     'info': [...]} (see granska_fil). kolumner: the contract's columns, comma-separated. Files in name order (the
     delivery order). A file ending in .se/.si is a SIE ledger (granska_sie), read with sie_konfig (JSON: orgnr ->
     kommun_kod, and the rows of seeds/staging/sie_dimensioner.csv); a .json file is SCB population in json-stat2
     (granska_jsonstat). sie_konfig's key "skriv" false: the copies are named, not written (what `dbt compile`
-    asks for: compiling writes no file)."""
+    asks for: compiling writes no file). With a copies' folder, "tom" is the header-only file (tom_leverans)."""
     rot_path = Path(rot)
     filer, fel, info = [], [], []
     konfig = json.loads(sie_konfig) if sie_konfig else {}
@@ -311,7 +327,10 @@ def granska_kalla(monster: str, kodning: str, kolumner: str, rot: str, omkodad_r
             continue
         info += granskad.pop("info")
         filer.append(granskad)
-    return json.dumps({"filer": filer, "fel": fel, "info": info}, ensure_ascii=False)
+    svar = {"filer": filer, "fel": fel, "info": info}
+    if omkodad_rot:
+        svar["tom"] = tom_leverans([k for k in kolumner.split(",") if k], Path(omkodad_rot), skriv)
+    return json.dumps(svar, ensure_ascii=False)
 
 
 def las_text(path: Path, fil: str, konfigurerad: str, kolumner: list[str]) -> io.StringIO:

@@ -5,6 +5,9 @@ relations, row counts, a checksum of every row, the views' definitions), write n
 pre-read check names the UTF-8 copy a Windows-1252 delivery is read through, but writes it only when the model
 runs), and no compiled file may name a folder of this machine: the files are read under the DuckDB variables
 kommunanalys_raw_root / kommunanalys_derived_root that the plugin sets (macros/staging/raw_filer.sql, rot_relativ).
+Nor does a base model's compiled SQL depend on the files delivered: it reads the lists of files that its pre-hook
+sets when the model runs (macros/staging/granskning.sql, granska_kallan), so two data folders with different files
+compile to the same SQL.
 """
 
 from __future__ import annotations
@@ -99,7 +102,46 @@ def test_no_compiled_file_names_a_folder_of_this_machine(kompilerat):
               *(str(Path(m).resolve()) for m in kompilerat["mappar"])}
     traffar = [f"{p.relative_to(target)}: {m}" for p in filer for m in mappar if m in p.read_text(encoding="utf-8")]
     assert not traffar, traffar[:10]
-    # the base models read their files under the folders' variables, the Windows-1252 delivery through its copy
+    # the base models read the lists of files their pre-hook sets at run time: no delivered file is named
     huvudbok = next(target.rglob("base_ekonomi__huvudbok_per_fil.sql")).read_text(encoding="utf-8")
-    assert "getvariable('kommunanalys_raw_root') || '/ekonomi/huvudbok_2023.csv'" in huvudbok
-    assert "getvariable('kommunanalys_derived_root') || '/omkodade/ekonomi/huvudbok_209901.csv'" in huvudbok
+    assert "read_csv(getvariable('kommunanalys_lasning_base_ekonomi__huvudbok_per_fil_utf8')" in huvudbok
+    assert "read_csv(getvariable('kommunanalys_lasning_base_ekonomi__huvudbok_per_fil_latin1')" in huvudbok
+    assert "huvudbok_2023" not in huvudbok and "omkodade" not in huvudbok
+
+
+def _basmodeller(target: Path) -> dict[str, bytes]:
+    return {p.relative_to(target).as_posix(): p.read_bytes()
+            for p in sorted((target / "compiled").rglob("models/staging/*/base/*.sql"))}
+
+
+def test_base_models_compile_to_the_same_sql_whatever_files_are_delivered(kompilerat, tmp_path):
+    """A second data folder elsewhere, with other files: a ledger file withdrawn, a Latin-1 delivery (with å)
+    beside the UTF-8 ones, a population file renamed, no Kolada response at all, the Windows-1252 ledger file
+    of the first folder absent. Every base model compiles to byte-identical SQL."""
+    raw, derived = tmp_path / "annan_raw", tmp_path / "annan_derived"
+    shutil.copytree(kompilerat["mappar"][0], raw)
+    shutil.copytree(kompilerat["mappar"][1], derived)
+    (raw / "ekonomi" / "huvudbok_209901.csv").unlink()
+    (raw / "ekonomi" / "huvudbok_2023.csv").unlink()
+    befolkning = sorted((raw / "scb").glob("befolkning*.csv"))[0]
+    befolkning.rename(befolkning.with_name("befolkning_omdopt.csv"))
+    (raw / "region" / "kva_latin1.csv").write_bytes(
+        "vardkontakt_id;personnummer;kommun_kod;datum;kva_kod;enhet_id;halsovalsenhet;klinik\n"
+        "X1;;0880;2024-01-01;AB123;Kärna;;\n".encode("latin-1"))
+    kolada = sorted((raw / "extern").rglob("*.json"))
+    assert kolada
+    for f in kolada:
+        f.unlink()
+    target = tmp_path / "target"
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in {"KOMMUNANALYS_RAW_ROOT": raw, "KOMMUNANALYS_DERIVED_ROOT": derived,
+                     "KOMMUNANALYS_DB": tmp_path / "kopia.duckdb", "DBT_TARGET_PATH": target,
+                     "DBT_LOG_PATH": tmp_path / "logs"}.items():
+            mp.setenv(k, str(v))
+        shutil.copy2(kompilerat["mappar"][2], tmp_path / "kopia.duckdb")
+        run_dbt(["compile", "--select", "path:models/staging"], progress=False)
+    forsta, andra = _basmodeller(kompilerat["target"]), _basmodeller(target)
+    assert len(forsta) >= 17 and "base_ekonomi__huvudbok_per_fil.sql" in " ".join(forsta)
+    assert sorted(andra) == sorted(forsta)
+    olika = [namn for namn in forsta if forsta[namn] != andra[namn]]
+    assert not olika, olika
