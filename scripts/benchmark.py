@@ -179,6 +179,8 @@ con.execute("set variable kommunanalys_pseudonym_key = ?", [spec["key"]])
 con.execute("set variable kommunanalys_key_is_demo = ?", [spec["key_is_demo"]])
 for variable, folder in spec["roots"].items():  # the folders the compiled SQL reads the files under
     con.execute(f"set variable {variable} = ?", [folder])
+for sats in spec["filer"]:  # the files each base model reads, as the pre-read check (its pre-hook) listed them
+    con.execute(sats)
 con.execute(f"attach '{spec['seeds_from']}' as dbt_bygge (read_only)")
 for schema in spec["schemas"]:
     con.execute(f"create schema if not exists {schema}")
@@ -190,6 +192,18 @@ for kind, schema, name, path in spec["models"]:
     con.execute(f"create {kind} {schema}.{name} as {sql}")
 con.close()
 '''
+
+
+def lasvariabler(logg: Path) -> list[str]:
+    """The `set variable kommunanalys_lasning_...` statements the base models' pre-hooks ran in the KPB core's build
+    (the files each reads, after the pre-read check: macros/staging/granskning.sql), from dbt's debug log, the last
+    of each variable. The compiled SQL reads its files from these variables."""
+    satser: dict[str, str] = {}
+    for rad in logg.read_text(encoding="utf-8", errors="replace").splitlines():
+        rad = rad.strip()
+        if rad.startswith("set variable kommunanalys_lasning_"):
+            satser[rad.split()[2]] = rad.rstrip(";")
+    return list(satser.values())
 
 
 def plain_sql(folder: Path, raw: Path, kpb_run: Path) -> Matning:
@@ -231,6 +245,7 @@ def plain_sql(folder: Path, raw: Path, kpb_run: Path) -> Matning:
             # the raw and derived folders as the dbt plugin sets them (relative to the project, where dbt runs)
             "roots": {variable: str(ROOT / dbt_env(folder, raw, kpb_run / "kommunanalys.duckdb").get(env, default))
                       for variable, env, default in ROOTS}}
+    spec["filer"] = lasvariabler(kpb_run / "logs" / "dbt.log")
     (run / "spec.json").write_text(json.dumps(spec, indent=1))
     (run / "referens.py").write_text(REFERENS)
     return mat([sys.executable, str(run / "referens.py"), str(run / "spec.json")], dict(os.environ),
