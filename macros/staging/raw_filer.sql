@@ -55,15 +55,24 @@
     {%- for lasning in lasningar -%}
         {%- do numrerade.append('select *, row_number() over () as _scan_nr from ' ~ lasning) -%}
     {%- endfor -%}
+    {#- each file's first row by an aggregate joined back (a few rows), not a window partitioned by file, which
+        would hold every row with all its columns at once (a gigabyte more at national scale) -#}
+    with raw_rows as (
+        {{ numrerade | join('\n        union all by name\n        ') }}
+    ),
+
+    filstart as (
+        select filename, min(_scan_nr) as forsta_nr from raw_rows group by filename
+    )
+
     select
         raw_rows.* exclude (filename, _scan_nr, leverans_rad),
         filer.fil as {{ prefix }}_fil,
         case when filer.konverterad then cast(raw_rows.leverans_rad as integer)
-            else cast(raw_rows._scan_nr - min(raw_rows._scan_nr) over (partition by raw_rows.filename) + 2 as integer)
+            else cast(raw_rows._scan_nr - filstart.forsta_nr + 2 as integer)
         end as {{ prefix }}_rad
-    from (
-        {{ numrerade | join('\n        union all by name\n        ') }}
-    ) as raw_rows
+    from raw_rows
+    inner join filstart on raw_rows.filename = filstart.filename
     inner join (select unnest(getvariable('{{ kommunanalys.lasvariabel('filer') }}'), recursive := true)) as filer
         on raw_rows.filename = filer.las
 {%- endmacro %}
