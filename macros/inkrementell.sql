@@ -146,13 +146,14 @@ left join {{ ref('leveransfiler') }} as leveransfiler
             and (historik.korning = '{{ invocation_id }}' or forra.kalla_fil is not null)
         {%- if nyckel %}
         union
-        select distinct {{ uttryck }} from {{ this }}
-        where {{ nyckel }} in (select {{ nyckel }} from {{ this }} where kalla_fil in (select kalla_fil from andrade))
-            or {{ nyckel }} in (select {{ nyckel }} from {{ per_fil }} where kalla_fil in (select kalla_fil from andrade))
-        union
-        select distinct {{ uttryck }} from {{ per_fil }}
-        where {{ nyckel }} in (select {{ nyckel }} from {{ this }} where kalla_fil in (select kalla_fil from andrade))
-            or {{ nyckel }} in (select {{ nyckel }} from {{ per_fil }} where kalla_fil in (select kalla_fil from andrade))
+        select distinct {{ uttryck }} from (
+            select * from {{ this }} union all by name select * from {{ per_fil }}
+        ) as rader
+        where {{ nyckel }} in (
+            select {{ nyckel }} from {{ this }} where kalla_fil in (select kalla_fil from andrade)
+            union
+            select {{ nyckel }} from {{ per_fil }} where kalla_fil in (select kalla_fil from andrade)
+        )
         {%- endif %}
         order by 1
     {%- endset -%}
